@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+
+namespace Sluice.Engine.Messages;
+
+/// <summary>
+/// One syslog message. Pooled and reference-counted: an input rents it, copies the frame into
+/// <see cref="Buffer"/>, the parser records where each field sits (ranges into the buffer, no strings), and
+/// the last holder's <see cref="Release"/> returns it to its pool with its buffer kept for reuse.
+/// </summary>
+public sealed class Message
+{
+    private const int InitialCapacity = 256;
+
+    private int _refCount;
+    internal MessagePool? Pool;
+
+    /// <summary>Raw bytes at [0, RawLength). Grows on demand and is kept across reuse.</summary>
+    public byte[] Buffer = new byte[InitialCapacity];
+    public int RawLength;
+
+    // ---- set by the parser (ranges into Buffer) ----
+    public MessageFlags Flags;
+    /// <summary>facility*8+severity; rsyslog's default when the message has no PRI is 13 (user.notice).</summary>
+    public int Pri = 13;
+    /// <summary>Offset of the first byte after "&lt;PRI&gt;" (0 when there was no PRI).</summary>
+    public int AfterPriOffset;
+    public int ProtocolVersion;      // 0 = legacy (RFC 3164), 1 = RFC 5424
+    public SyslogTime TimeReported;
+    public SyslogTime TimeGenerated;
+    public TextRange Hostname = TextRange.Absent;
+    public TextRange Tag = TextRange.Absent;
+    public TextRange ProgramName = TextRange.Absent;
+    public TextRange AppName = TextRange.Absent;
+    public TextRange ProcId = TextRange.Absent;
+    public TextRange MsgId = TextRange.Absent;
+    public TextRange StructuredData = TextRange.Absent;
+    public TextRange Msg = TextRange.Absent;
+
+    // ---- set by the input ----
+    public PeerInfo Peer = PeerInfo.Local;
+    public InputInfo Input = InputInfo.Internal;
+
+    public int Facility => Pri >> 3;
+    public int Severity => Pri & 7;
+
+    public ReadOnlySpan<byte> Raw => new(Buffer, 0, RawLength);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<byte> Slice(TextRange r) => r.Length <= 0 ? default : new ReadOnlySpan<byte>(Buffer, r.Start, r.Length);
+
+    /// <summary>HOSTNAME from the header, or the sender's name when the header had none (rsyslog semantics).</summary>
+    public ReadOnlySpan<byte> HostnameOrFromHost => Hostname.Length > 0 ? Slice(Hostname) : Peer.FromHost;
+
+    /// <summary>Replaces the raw bytes (the frame) and clears everything parsed from earlier contents.</summary>
+    public void SetRaw(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length > Buffer.Length) Grow(frame.Length);
+        frame.CopyTo(Buffer);
+        RawLength = frame.Length;
+        ResetParsed();
+    }
+
+    /// <summary>Makes room for <paramref name="length"/> bytes and returns the writable region; caller sets RawLength.</summary>
+    public Span<byte> PrepareRaw(int length)
+    {
+        if (length > Buffer.Length) Grow(length);
+        ResetParsed();
+        return new Span<byte>(Buffer, 0, length);
+    }
+
+    private void Grow(int needed)
+    {
+        int size = Buffer.Length;
+        while (size < needed) size *= 2;
+        Buffer = new byte[size];
+    }
+
+    private void ResetParsed()
+    {
+        Flags = MessageFlags.NeedsParsing;
+        Pri = 13;
+        AfterPriOffset = 0;
+        ProtocolVersion = 0;
+        TimeReported = default;
+        Hostname = Tag = ProgramName = AppName = ProcId = MsgId = StructuredData = Msg = TextRange.Absent;
+    }
+
+    // ---- lifetime ----
+
+    /// <summary>Called by the pool when handed out: one reference, owned by the caller.</summary>
+    internal void OnRent()
+    {
+        _refCount = 1;
+        RawLength = 0;
+        ResetParsed();
+        TimeGenerated = default;
+        Peer = PeerInfo.Local;
+        Input = InputInfo.Internal;
+    }
+
+    /// <summary>Another holder (for example a second action queue) keeps the message.</summary>
+    public void AddRef() => Interlocked.Increment(ref _refCount);
+
+    /// <summary>Drops one reference; the last one returns the message to its pool.</summary>
+    public void Release()
+    {
+        int left = Interlocked.Decrement(ref _refCount);
+        if (left == 0) Pool?.Return(this);
+        else if (left < 0) throw new InvalidOperationException("Message released more often than referenced.");
+    }
+
+    internal int RefCount => Volatile.Read(ref _refCount);
+}
+
+[Flags]
+public enum MessageFlags : ushort
+{
+    None = 0,
+    NeedsParsing = 1,
+    /// <summary>Parsed; the fields are valid.</summary>
+    Parsed = 2,
+    /// <summary>The frame was cut at maxMessageSize.</summary>
+    Truncated = 4,
+    /// <summary>Produced by the daemon itself (rsyslog's internal messages).</summary>
+    Internal = 8,
+}

@@ -1,0 +1,50 @@
+using Sluice.Engine.Messages;
+
+namespace Sluice.Engine.Outputs;
+
+/// <summary>
+/// One configured action's output (an omfile file, an omfwd target …). Each queue worker that runs the
+/// action gets its own <see cref="OutputTransaction"/>: messages are rendered into it when the rule runs
+/// (in parallel across workers), and committed to the target in batch order.
+/// </summary>
+public abstract class OutputInstance : IDisposable
+{
+    public abstract OutputTransaction CreateTransaction();
+
+    /// <summary>SIGHUP: close and reopen files (logrotate).</summary>
+    public virtual void Reopen() { }
+
+    /// <summary>Periodic tick (about once a second) for flushInterval and close timeouts.</summary>
+    public virtual void OnTimer(long nowMilliseconds) { }
+
+    /// <summary>Shutdown: write out everything buffered.</summary>
+    public virtual void Flush() { }
+
+    public virtual void Dispose() { }
+}
+
+/// <summary>A worker's batch for one output: Add renders, Commit delivers. Reused from batch to batch.</summary>
+public abstract class OutputTransaction
+{
+    /// <summary>Renders one message into the transaction (no I/O needed yet).</summary>
+    public abstract ActionResult Add(Message message, in RenderContext context);
+
+    /// <summary>Delivers everything added since the last commit; the transaction is empty afterwards.</summary>
+    public abstract ActionResult Commit();
+
+    /// <summary>Drops what was added (the action is suspended or shutting down without delivery).</summary>
+    public abstract void Discard();
+}
+
+/// <summary>Per-batch facts for rendering: time is read once per batch (DESIGN.md hot-path rule).</summary>
+public readonly struct RenderContext
+{
+    public RenderContext(SyslogTime now, byte[] localHostName)
+    {
+        Now = now;
+        LocalHostName = localHostName;
+    }
+
+    public SyslogTime Now { get; }
+    public byte[] LocalHostName { get; }
+}

@@ -1,0 +1,27 @@
+namespace Sluice.Engine.Runtime;
+
+/// <summary>global() / legacy $-directive settings that modules read. Defaults are rsyslog's.</summary>
+public sealed record GlobalSettings
+{
+    /// <summary>rsyslog's real default is 8096 (rsconf.c), not 8192.</summary>
+    public int MaxMessageSize { get; init; } = 8096;
+    public string WorkDirectory { get; init; } = "/var/spool/rsyslog";
+    /// <summary>global(localHostname=…); null = the system's host name.</summary>
+    public string? LocalHostName { get; init; }
+    /// <summary>$EscapeControlCharactersOnReceive (default on).</summary>
+    public bool EscapeControlCharactersOnReceive { get; init; } = true;
+    /// <summary>$ControlCharacterEscapePrefix (default '#').</summary>
+    public byte ControlCharacterEscapePrefix { get; init; } = (byte)'#';
+    /// <summary>$EscapeControlCharacterTab (default on).</summary>
+    public bool EscapeControlCharacterTab { get; init; } = true;
+    /// <summary>$DropTrailingLFOnReception (default on).</summary>
+    public bool DropTrailingLFOnReception { get; init; } = true;
+    /// <summary>global(parser.permitSlashInProgramName) (default off).</summary>
+    public bool PermitSlashInProgramName { get; init; }
+    /// <summary>global(parser.escape8BitCharactersOnReceive) (default off).</summary>
+    public bool Escape8BitCharactersOnReceive { get; init; }
+    /// <summary>global(preserveFQDN) (default off).</summary>
+    public bool PreserveFqdn { get; init; }
+    /// <summary>global(net.enableDNS) (default on). Sluice resolves fromhost only when on.</summary>
+    public bool EnableDns { get; init; } = true;
+}
