@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Sluice.Engine.Queues;
+
+/// <summary>
+/// A bounded lock-free multi-producer multi-consumer ring (Vyukov's sequence-numbered cells). No lock and
+/// no allocation per item; capacity is a power of two.
+/// </summary>
+public sealed class BoundedRing<T> where T : class
+{
+    private struct Cell
+    {
+        public long Sequence;
+        public T? Item;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct Positions
+    {
+        // Head and tail on separate cache lines so producers and consumers do not false-share.
+        [FieldOffset(64)] public long Enqueue;
+        [FieldOffset(128)] public long Dequeue;
+    }
+
+    private readonly Cell[] _cells;
+    private readonly long _mask;
+    private Positions _pos;
+
+    public BoundedRing(int minimumCapacity)
+    {
+        int capacity = 2;
+        while (capacity < minimumCapacity) capacity <<= 1;
+        _cells = new Cell[capacity];
+        for (int i = 0; i < capacity; i++) _cells[i].Sequence = i;
+        _mask = capacity - 1;
+    }
+
+    public int Capacity => _cells.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryEnqueue(T item)
+    {
+        long pos = Volatile.Read(ref _pos.Enqueue);
+        while (true)
+        {
+            ref Cell cell = ref _cells[pos & _mask];
+            long seq = Volatile.Read(ref cell.Sequence);
+            long diff = seq - pos;
+            if (diff == 0)
+            {
+                long seen = Interlocked.CompareExchange(ref _pos.Enqueue, pos + 1, pos);
+                if (seen == pos)
+                {
+                    cell.Item = item;
+                    Volatile.Write(ref cell.Sequence, pos + 1);
+                    return true;
+                }
+                pos = seen;
+            }
+            else if (diff < 0)
+            {
+                return false; // full
+            }
+            else
+            {
+                pos = Volatile.Read(ref _pos.Enqueue);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? item)
+    {
+        long pos = Volatile.Read(ref _pos.Dequeue);
+        while (true)
+        {
+            ref Cell cell = ref _cells[pos & _mask];
+            long seq = Volatile.Read(ref cell.Sequence);
+            long diff = seq - (pos + 1);
+            if (diff == 0)
+            {
+                long seen = Interlocked.CompareExchange(ref _pos.Dequeue, pos + 1, pos);
+                if (seen == pos)
+                {
+                    item = cell.Item!;
+                    cell.Item = null;
+                    Volatile.Write(ref cell.Sequence, pos + _mask + 1);
+                    return true;
+                }
+                pos = seen;
+            }
+            else if (diff < 0)
+            {
+                item = null;
+                return false; // empty
+            }
+            else
+            {
+                pos = Volatile.Read(ref _pos.Dequeue);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Queues;
+using Sluice.Engine.Submit;
+
+namespace Sluice.Engine.Runtime;
+
+/// <summary>
+/// A running plan: main queue, its workers, the inputs feeding it and a once-a-second housekeeping tick.
+/// Start order is outputs → workers → inputs; stop order is inputs → drain the queue → flush outputs,
+/// so nothing an input accepted is lost at a clean shutdown.
+/// </summary>
+public sealed class SyslogEngine : IDisposable
+{
+    private readonly RuntimePlan _plan;
+    private readonly EngineServices _services;
+    private readonly EngineLog _log;
+    private MessageQueue? _queue;
+    private QueueWorkerPool? _workers;
+    private Thread? _timer;
+    private readonly ManualResetEventSlim _stopTimer = new();
+    private bool _started;
+    private bool _stopped;
+
+    public SyslogEngine(RuntimePlan plan, EngineServices services, EngineLog log)
+    {
+        _plan = plan;
+        _services = services;
+        _log = log;
+    }
+
+    public MessageQueue MainQueue => _queue ?? throw new InvalidOperationException("engine not started");
+
+    public static string ResolveLocalHostName(GlobalSettings globals)
+    {
+        if (!string.IsNullOrEmpty(globals.LocalHostName)) return globals.LocalHostName;
+        string name = System.Net.Dns.GetHostName();
+        // rsyslog strips the domain unless preserveFQDN is on.
+        if (!globals.PreserveFqdn)
+        {
+            int dot = name.IndexOf('.');
+            if (dot > 0) name = name[..dot];
+        }
+        return name;
+    }
+
+    public void Start()
+    {
+        if (_started) throw new InvalidOperationException("engine already started");
+        _started = true;
+        string localHost = ResolveLocalHostName(_plan.Globals);
+
+        _queue = new MessageQueue("main Q", _plan.MainQueue, _services.Stats, _log);
+        var runner = new RulesetRunner(_plan, Encoding.UTF8.GetBytes(localHost));
+        _workers = new QueueWorkerPool(_queue, runner, _log);
+        var submitter = new Submitter(_queue, _plan.Globals);
+        _workers.Start();
+        _log.Attach(submitter, _services.MessagePool, localHost);
+
+        _timer = new Thread(TimerLoop) { Name = "housekeeping", IsBackground = true };
+        _timer.Start();
+
+        foreach (var input in _plan.Inputs)
+            input.Start(submitter);
+    }
+
+    /// <summary>SIGHUP: outputs close and reopen their files.</summary>
+    public void Reopen()
+    {
+        foreach (var a in _plan.Actions) a.Output.Reopen();
+    }
+
+    /// <summary>SIGTERM: stop inputs, drain, flush. Idempotent.</summary>
+    public void Stop()
+    {
+        if (!_started || _stopped) return;
+        _stopped = true;
+        foreach (var input in _plan.Inputs)
+        {
+            try { input.Stop(); }
+            catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
+        }
+        _workers!.StopAndDrain();
+        _log.Detach();
+        _stopTimer.Set();
+        _timer!.Join();
+        foreach (var a in _plan.Actions)
+        {
+            try { a.Output.Flush(); }
+            catch (Exception e) { StderrLog.Instance.Error($"error flushing action '{a.Name}': {e.Message}"); }
+        }
+    }
+
+    private void TimerLoop()
+    {
+        while (!_stopTimer.Wait(1000))
+        {
+            long now = Environment.TickCount64;
+            foreach (var a in _plan.Actions)
+            {
+                try { a.Output.OnTimer(now); }
+                catch (Exception e) { _log.Error($"action '{a.Name}': {e.Message}"); }
+            }
+            _queue!.UpdateGauges();
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        foreach (var input in _plan.Inputs) input.Dispose();
+        foreach (var a in _plan.Actions) a.Output.Dispose();
+        _stopTimer.Dispose();
+    }
+}
