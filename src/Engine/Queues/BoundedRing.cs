@@ -11,7 +11,9 @@ public sealed class BoundedRing<T> where T : class
 {
     private struct Cell
     {
-        public long Sequence;
+        /// <summary>The cell's sequence number minus its index: zero-filled memory is a valid empty ring,
+        /// so a large ring costs no resident memory until it is used.</summary>
+        public long RelativeSequence;
         public T? Item;
     }
 
@@ -32,7 +34,6 @@ public sealed class BoundedRing<T> where T : class
         int capacity = 2;
         while (capacity < minimumCapacity) capacity <<= 1;
         _cells = new Cell[capacity];
-        for (int i = 0; i < capacity; i++) _cells[i].Sequence = i;
         _mask = capacity - 1;
     }
 
@@ -44,8 +45,9 @@ public sealed class BoundedRing<T> where T : class
         long pos = Volatile.Read(ref _pos.Enqueue);
         while (true)
         {
-            ref Cell cell = ref _cells[pos & _mask];
-            long seq = Volatile.Read(ref cell.Sequence);
+            long index = pos & _mask;
+            ref Cell cell = ref _cells[index];
+            long seq = Volatile.Read(ref cell.RelativeSequence) + index;
             long diff = seq - pos;
             if (diff == 0)
             {
@@ -53,7 +55,7 @@ public sealed class BoundedRing<T> where T : class
                 if (seen == pos)
                 {
                     cell.Item = item;
-                    Volatile.Write(ref cell.Sequence, pos + 1);
+                    Volatile.Write(ref cell.RelativeSequence, pos + 1 - index);
                     return true;
                 }
                 pos = seen;
@@ -75,8 +77,9 @@ public sealed class BoundedRing<T> where T : class
         long pos = Volatile.Read(ref _pos.Dequeue);
         while (true)
         {
-            ref Cell cell = ref _cells[pos & _mask];
-            long seq = Volatile.Read(ref cell.Sequence);
+            long index = pos & _mask;
+            ref Cell cell = ref _cells[index];
+            long seq = Volatile.Read(ref cell.RelativeSequence) + index;
             long diff = seq - (pos + 1);
             if (diff == 0)
             {
@@ -85,7 +88,7 @@ public sealed class BoundedRing<T> where T : class
                 {
                     item = cell.Item!;
                     cell.Item = null;
-                    Volatile.Write(ref cell.Sequence, pos + _mask + 1);
+                    Volatile.Write(ref cell.RelativeSequence, pos + _mask + 1 - index);
                     return true;
                 }
                 pos = seen;
