@@ -50,7 +50,8 @@ public sealed class RsyslogParserInteropTests
     public void DefaultSettings_EveryPropertyMatchesRsyslog_OverTcpAndLocalSocket()
     {
         using var rsyslog = RsyslogDaemon.Start(Config(""), timeZone: "America/New_York");
-        var corpus = ParserCorpus.Default;
+        // The unit-test table's lines too, so that its hand-written expectations are checked against the binary.
+        var corpus = ParserCorpus.Default.Concat(SyslogParserTests.TableLines).ToArray();
 
         rsyslog.SendOctetCounted(corpus);
         var tcpLines = rsyslog.WaitForLines(corpus.Length);
