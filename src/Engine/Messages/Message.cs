@@ -11,6 +11,12 @@ public sealed class Message
 {
     private const int InitialCapacity = 256;
 
+    /// <summary>
+    /// rsyslog's LOG_PRI_INVLD: facility 24 ("invld"), severity 7. rsyslogd 8.2302 reports pri "invld",
+    /// syslogfacility "invld", pri-text "invld.debug" for it and does not parse such a message further.
+    /// </summary>
+    public const int InvalidPri = (24 << 3) | 7;
+
     private int _refCount;
     internal MessagePool? Pool;
 
@@ -20,7 +26,10 @@ public sealed class Message
 
     // ---- set by the parser (ranges into Buffer) ----
     public MessageFlags Flags;
-    /// <summary>facility*8+severity; rsyslog's default when the message has no PRI is 13 (user.notice).</summary>
+    /// <summary>
+    /// facility*8+severity; rsyslog's default when the message has no PRI is 13 (user.notice). A malformed
+    /// PRI ("&lt;999&gt;", "&lt;12") is <see cref="InvalidPri"/>, as in rsyslog.
+    /// </summary>
     public int Pri = 13;
     /// <summary>Offset of the first byte after "&lt;PRI&gt;" (0 when there was no PRI).</summary>
     public int AfterPriOffset;
@@ -35,6 +44,12 @@ public sealed class Message
     public TextRange MsgId = TextRange.Absent;
     public TextRange StructuredData = TextRange.Absent;
     public TextRange Msg = TextRange.Absent;
+    /// <summary>
+    /// Bytes the parser derived that do not occur in the raw message (rsyslog builds them as separate strings,
+    /// for example the RFC 5424 TAG "APP-NAME[PROCID]" or APP-NAME "-"). They sit in <see cref="Buffer"/> right
+    /// after the raw bytes so that every field stays a <see cref="TextRange"/>.
+    /// </summary>
+    public int DerivedLength;
 
     // ---- set by the input ----
     public PeerInfo Peer = PeerInfo.Local;
@@ -49,7 +64,8 @@ public sealed class Message
     public ReadOnlySpan<byte> Slice(TextRange r) => r.Length <= 0 ? default : new ReadOnlySpan<byte>(Buffer, r.Start, r.Length);
 
     /// <summary>HOSTNAME from the header, or the sender's name when the header had none (rsyslog semantics).</summary>
-    public ReadOnlySpan<byte> HostnameOrFromHost => Hostname.Length > 0 ? Slice(Hostname) : Peer.FromHost;
+    /// <remarks>A present but empty HOSTNAME (an RFC 5424 message that ends after its timestamp) stays empty.</remarks>
+    public ReadOnlySpan<byte> HostnameOrFromHost => Hostname.IsPresent ? Slice(Hostname) : Peer.FromHost;
 
     /// <summary>Replaces the raw bytes (the frame) and clears everything parsed from earlier contents.</summary>
     public void SetRaw(ReadOnlySpan<byte> frame)
@@ -68,20 +84,36 @@ public sealed class Message
         return new Span<byte>(Buffer, 0, length);
     }
 
-    private void Grow(int needed)
+    /// <summary>
+    /// Reserves <paramref name="length"/> bytes for a derived field after the raw bytes (and earlier derived ones);
+    /// the caller fills the returned span. Existing contents are kept if the buffer grows.
+    /// </summary>
+    public Span<byte> AppendDerived(int length, out TextRange range)
+    {
+        int start = RawLength + DerivedLength;
+        if (start + length > Buffer.Length) Grow(start + length, keep: start);
+        DerivedLength += length;
+        range = new TextRange(start, length);
+        return new Span<byte>(Buffer, start, length);
+    }
+
+    private void Grow(int needed, int keep = 0)
     {
         int size = Buffer.Length;
         while (size < needed) size *= 2;
-        Buffer = new byte[size];
+        var bigger = new byte[size];
+        if (keep > 0) Buffer.AsSpan(0, keep).CopyTo(bigger);
+        Buffer = bigger;
     }
 
-    private void ResetParsed()
+    internal void ResetParsed()
     {
         Flags = MessageFlags.NeedsParsing;
         Pri = 13;
         AfterPriOffset = 0;
         ProtocolVersion = 0;
         TimeReported = default;
+        DerivedLength = 0;
         Hostname = Tag = ProgramName = AppName = ProcId = MsgId = StructuredData = Msg = TextRange.Absent;
     }
 

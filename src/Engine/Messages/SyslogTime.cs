@@ -14,7 +14,7 @@ public struct SyslogTime
     public byte Second;
     public byte SecFracPrecision; // number of digits in SecFrac, 0 = none
     public int SecFrac;
-    public byte OffsetMode;   // (byte)'+' or (byte)'-'; 0 = not set (treat as UTC '+')
+    public byte OffsetMode;   // (byte)'+', (byte)'-', or (byte)'Z' when the sender wrote Z (rsyslog keeps and renders it); 0 = not set (UTC '+')
     public byte OffsetHour;
     public byte OffsetMinute;
     /// <summary>false when the message carried no usable timestamp.</summary>

@@ -16,6 +16,8 @@ public sealed record GlobalSettings
     public bool EscapeControlCharacterTab { get; init; } = true;
     /// <summary>$DropTrailingLFOnReception (default on).</summary>
     public bool DropTrailingLFOnReception { get; init; } = true;
+    /// <summary>global(parser.escapeControlCharactersCStyle) (default off): "\t", "\x01" instead of "#011".</summary>
+    public bool EscapeControlCharactersCStyle { get; init; }
     /// <summary>global(parser.permitSlashInProgramName) (default off).</summary>
     public bool PermitSlashInProgramName { get; init; }
     /// <summary>global(parser.escape8BitCharactersOnReceive) (default off).</summary>
