@@ -70,6 +70,15 @@ public sealed class TcpInput : IInput
 
     public int SessionCount => _rt?.Sessions.Count ?? 0;
 
+    /// <summary>The sockets of the open sessions (for tests that inspect socket options).</summary>
+    internal IReadOnlyList<int> SessionDescriptors()
+    {
+        var fds = new List<int>();
+        if (_rt != null)
+            foreach (var s in _rt.Sessions.Snapshot()) fds.Add(s.Fd);
+        return fds;
+    }
+
     public void Start(IMessageSubmitter submitter)
     {
         lock (_lifecycle)
