@@ -5,8 +5,20 @@ namespace Sluice.Engine.Templates;
 /// <summary>Compiles template text into templates; the config front end uses it for template() and $template.</summary>
 public interface ITemplateFactory
 {
-    /// <summary>Compiles a string template ("%TIMESTAMP% %msg%\n"); throws ConfigException with locations.</summary>
+    /// <summary>
+    /// Compiles a string template ("%TIMESTAMP% %msg%\n"); throws ConfigException with locations. The text is
+    /// taken as the RainerScript lexer delivers it (escapes already decoded), as rsyslog does for type="string".
+    /// </summary>
     Template CreateStringTemplate(string name, string text, SourceLocation location);
+
+    /// <summary>
+    /// Compiles a legacy "$template name,definition" line: <paramref name="definition"/> is everything after the
+    /// comma, e.g. "\"%msg%\\n\"" (backslash escapes decoded as rsyslog's tplAddLine does) or "=RSYSLOG_FileFormat".
+    /// </summary>
+    Template CreateLegacyTemplate(string name, string definition, SourceLocation location);
+
+    /// <summary>template(type="plugin" plugin=…): one of the built-in strgen modules, e.g. "RSYSLOG_FileFormat".</summary>
+    Template CreatePluginTemplate(string name, string plugin, SourceLocation location);
 
     /// <summary>Adds rsyslog's built-in RSYSLOG_* templates.</summary>
     void AddBuiltIns(TemplateRegistry registry);

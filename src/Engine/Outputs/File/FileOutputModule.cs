@@ -1,0 +1,84 @@
+using Sluice.Engine.Config;
+using Sluice.Engine.Config.Schema;
+using Sluice.Engine.Modules;
+using Sluice.Engine.Runtime;
+using Sluice.Engine.Templates;
+
+namespace Sluice.Engine.Outputs.File;
+
+/// <summary>
+/// omfile, rsyslog's built-in file output (tools/omfile.c), for static file names. Parameter names,
+/// types and defaults are rsyslog's (checked against rsyslogd 8.2302's parameter tables).
+/// </summary>
+public sealed class FileOutputModule : OutputModuleDefinition
+{
+    public const string DefaultTemplateName = "RSYSLOG_FileFormat";
+
+    /// <summary>rsyslog's IOBUF_DFLT_SIZE.</summary>
+    public const int DefaultIoBufferSize = 4096;
+
+    private const long Mode0644 = 420;
+    private const long Mode0700 = 448;
+
+    public override string Name => "omfile";
+    public override bool IsBuiltIn => true;
+
+    public override ParamSchema ModuleParams { get; } = new(new[]
+    {
+        new ParamDef("template", ParamType.String),
+        new ParamDef("dirCreateMode", ParamType.FileMode) { Default = Mode0700 },
+        new ParamDef("fileCreateMode", ParamType.FileMode) { Default = Mode0644 },
+        new ParamDef("dirOwner", ParamType.String) { NotSupported = true },
+        new ParamDef("dirOwnerNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("dirGroup", ParamType.String) { NotSupported = true },
+        new ParamDef("dirGroupNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("fileOwner", ParamType.String) { NotSupported = true },
+        new ParamDef("fileOwnerNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("fileGroup", ParamType.String) { NotSupported = true },
+        new ParamDef("fileGroupNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("dynafile.donotsuspend", ParamType.Binary) { NotSupported = true },
+        new ParamDef("compression.driver", ParamType.String) { NotSupported = true },
+        new ParamDef("compression.zstd.workers", ParamType.Integer) { NotSupported = true },
+    });
+
+    public override ParamSchema InstanceParams { get; } = new(new[]
+    {
+        new ParamDef("file", ParamType.String) { Required = true },
+        new ParamDef("dynaFile", ParamType.String) { NotSupported = true },
+        new ParamDef("template", ParamType.String),
+        new ParamDef("ioBufferSize", ParamType.Size) { Default = (long)DefaultIoBufferSize, Min = 1, Max = 1L << 30 },
+        new ParamDef("flushOnTXEnd", ParamType.Binary) { Default = true },
+        new ParamDef("flushInterval", ParamType.Integer) { Default = 1L, Min = 0 },
+        new ParamDef("asyncWriting", ParamType.Binary) { Default = false },
+        new ParamDef("createDirs", ParamType.Binary) { Default = true },
+        new ParamDef("fileCreateMode", ParamType.FileMode),
+        new ParamDef("dirCreateMode", ParamType.FileMode),
+        new ParamDef("sync", ParamType.Binary) { Default = false },
+        new ParamDef("closeTimeout", ParamType.Integer) { Min = 1 },
+        new ParamDef("dirOwner", ParamType.String) { NotSupported = true },
+        new ParamDef("dirOwnerNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("dirGroup", ParamType.String) { NotSupported = true },
+        new ParamDef("dirGroupNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("fileOwner", ParamType.String) { NotSupported = true },
+        new ParamDef("fileOwnerNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("fileGroup", ParamType.String) { NotSupported = true },
+        new ParamDef("fileGroupNum", ParamType.Integer) { NotSupported = true },
+        new ParamDef("failOnChOwnFailure", ParamType.Binary) { NotSupported = true },
+        new ParamDef("dynaFileCacheSize", ParamType.Integer) { NotSupported = true },
+        new ParamDef("zipLevel", ParamType.Integer) { NotSupported = true },
+        new ParamDef("veryRobustZip", ParamType.Binary) { NotSupported = true },
+        new ParamDef("sig.provider", ParamType.String) { NotSupported = true },
+        new ParamDef("cry.provider", ParamType.String) { NotSupported = true },
+        new ParamDef("rotation.sizeLimit", ParamType.Size) { NotSupported = true },
+        new ParamDef("rotation.sizeLimitCommand", ParamType.String) { NotSupported = true },
+    });
+
+    /// <summary>module(template=…) if given, else RSYSLOG_FileFormat (omfile.c getDfltTpl).</summary>
+    public override string DefaultTemplate(ParamSet moduleParams, EngineServices services) =>
+        moduleParams.GetString("template") ?? DefaultTemplateName;
+
+    public override OutputInstance CreateOutput(ParamSet moduleParams, ParamSet actionParams, Template template, EngineServices services) =>
+        new FileOutput(FileOutputSettings.From(moduleParams, actionParams), template, services.Log);
+
+    internal static ConfigException Error(ParamSet p, string param, string message) => new(p.LocationOf(param), message);
+}

@@ -1,0 +1,26 @@
+namespace Sluice.Engine.Properties;
+
+/// <summary>How a time property is rendered (rsyslog's tplFormatTypes; the property replacer's date-* options).</summary>
+public enum DateFormat : byte
+{
+    /// <summary>No option given: RFC 3164 style, like <see cref="Rfc3164"/>.</summary>
+    Default,
+    MySql,
+    PgSql,
+    Rfc3164,
+    Rfc3164BuggyDay,
+    Rfc3339,
+    UnixTimestamp,
+    SubSeconds,
+    WDayName,
+    WDay,
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    TzOffsHour,
+    TzOffsMin,
+    TzOffsDirection,
+}

@@ -1,0 +1,84 @@
+using Sluice.Engine.Messages;
+
+namespace Sluice.Engine.Properties;
+
+/// <summary>Calendar arithmetic on <see cref="SyslogTime"/> done without the TZ database, as rsyslog's datetime.c does.</summary>
+public static class SyslogTimeMath
+{
+    /// <summary>
+    /// Seconds since the epoch. Like rsyslog's syslogTime2time_t, years outside 1970..2100 give 0 and the
+    /// offset is applied as written ('+' is subtracted, anything else added).
+    /// </summary>
+    public static long ToUnixSeconds(in SyslogTime t)
+    {
+        if (t.Year < 1970 || t.Year > 2100) return 0;
+        long days = DaysFromCivil(t.Year, t.Month, t.Day);
+        long secs = days * 86400 + t.Hour * 3600 + t.Minute * 60 + t.Second;
+        int offset = t.OffsetHour * 3600 + t.OffsetMinute * 60;
+        return t.OffsetMode == (byte)'-' ? secs + offset : secs - offset;
+    }
+
+    /// <summary>0 = Sunday … 6 = Saturday, of the date as written (no offset applied), like getWeekdayNbr.</summary>
+    public static int WeekDay(in SyslogTime t)
+    {
+        long days = DaysFromCivil(t.Year, t.Month, t.Day);
+        int wd = (int)((days + 4) % 7); // 1970-01-01 was a Thursday
+        return wd < 0 ? wd + 7 : wd;
+    }
+
+    /// <summary>
+    /// The same instant in UTC, as rsyslog's timeConvertToUTC builds it: microsecond precision whatever arrived,
+    /// with the received SecFrac value taken as microseconds (so ".003" becomes ".000003"), offset "+00:00".
+    /// </summary>
+    public static SyslogTime ToUtc(in SyslogTime t)
+    {
+        long secs = ToUnixSeconds(t);
+        var u = FromUnixSeconds(secs);
+        u.SecFrac = t.SecFrac;
+        u.SecFracPrecision = 6;
+        return u;
+    }
+
+    /// <summary>A UTC broken-down time, no fraction, offset "+00:00".</summary>
+    public static SyslogTime FromUnixSeconds(long secs)
+    {
+        long days = Math.DivRem(secs, 86400, out long rem);
+        if (rem < 0)
+        {
+            rem += 86400;
+            days--;
+        }
+        CivilFromDays(days, out int y, out int m, out int d);
+        return new SyslogTime
+        {
+            Year = (short)y, Month = (byte)m, Day = (byte)d,
+            Hour = (byte)(rem / 3600), Minute = (byte)(rem / 60 % 60), Second = (byte)(rem % 60),
+            OffsetMode = (byte)'+', IsSet = true,
+        };
+    }
+
+    /// <summary>Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).</summary>
+    private static long DaysFromCivil(int y, int m, int d)
+    {
+        if (m < 1 || m > 12) m = 1;
+        y -= m <= 2 ? 1 : 0;
+        long era = (y >= 0 ? y : y - 399) / 400;
+        long yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+
+    private static void CivilFromDays(long z, out int y, out int m, out int d)
+    {
+        z += 719468;
+        long era = (z >= 0 ? z : z - 146096) / 146097;
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        d = (int)(doy - (153 * mp + 2) / 5 + 1);
+        m = (int)(mp < 10 ? mp + 3 : mp - 9);
+        y = (int)(yoe + era * 400 + (m <= 2 ? 1 : 0));
+    }
+}

@@ -1,0 +1,308 @@
+using System.Text;
+using Sluice.Engine.Config;
+using Sluice.Engine.Properties;
+
+namespace Sluice.Engine.Templates;
+
+/// <summary>
+/// Compiles string template text into entries (rsyslog template.c tplAddLine / do_Constant / do_Parameter /
+/// doOptions). Stricter than rsyslog where rsyslog silently skips garbage: every malformed or unknown
+/// piece is a <see cref="ConfigException"/> naming the template and the offset inside its text.
+/// </summary>
+internal sealed class StringTemplateParser
+{
+    private readonly string _name;
+    private readonly string _text;
+    private readonly SourceLocation _location;
+    private readonly bool _legacy;
+    private readonly bool _permitSlash;
+    private readonly List<TemplateEntry> _entries = new();
+    private int _pos;
+
+    /// <param name="legacy">
+    /// Legacy "$template" text: backslash escapes are decoded in constants and an unescaped '"' ends the
+    /// template. RainerScript strings arrive decoded by the config lexer, so nothing is decoded again
+    /// (rsyslog calls do_Constant with bDoEscapes = 0 for them).
+    /// </param>
+    public StringTemplateParser(string name, string text, int start, SourceLocation location, bool legacy, bool permitSlash)
+    {
+        _name = name;
+        _text = text;
+        _pos = start;
+        _location = location;
+        _legacy = legacy;
+        _permitSlash = permitSlash;
+    }
+
+    /// <summary>Where parsing stopped (after the closing quote in legacy mode, else the end of the text).</summary>
+    public int Position => _pos;
+
+    public List<TemplateEntry> Parse()
+    {
+        while (_pos < _text.Length)
+        {
+            if (_text[_pos] == '%')
+            {
+                _pos++;
+                ParseProperty();
+                continue;
+            }
+            if (_legacy && _text[_pos] == '"')
+            {
+                _pos++;
+                return _entries;
+            }
+            ParseConstant();
+        }
+        if (_legacy) throw Error(_text.Length, "the template text has no closing '\"'");
+        return _entries;
+    }
+
+    private void ParseConstant()
+    {
+        var bytes = new List<byte>();
+        Span<byte> utf8 = stackalloc byte[4];
+        while (_pos < _text.Length)
+        {
+            char c = _text[_pos];
+            if (c == '%' || (_legacy && c == '"')) break;
+            if (_legacy && c == '\\' && _pos + 1 < _text.Length)
+            {
+                _pos++;
+                DecodeEscape(bytes);
+                continue;
+            }
+            int n;
+            if (char.IsHighSurrogate(c) && _pos + 1 < _text.Length)
+            {
+                n = Encoding.UTF8.GetBytes(_text.AsSpan(_pos, 2), utf8);
+                _pos += 2;
+            }
+            else
+            {
+                n = Encoding.UTF8.GetBytes(_text.AsSpan(_pos, 1), utf8);
+                _pos++;
+            }
+            for (int i = 0; i < n; i++) bytes.Add(utf8[i]);
+        }
+        if (bytes.Count > 0) _entries.Add(new ConstantEntry(bytes.ToArray()));
+    }
+
+    /// <summary>
+    /// rsyslog's legacy escapes: \n, \r, \\, \%, decimal \NNN (e.g. \10 is LF), and any other char stands for itself.
+    /// </summary>
+    private void DecodeEscape(List<byte> bytes)
+    {
+        char c = _text[_pos];
+        switch (c)
+        {
+            case 'n': bytes.Add((byte)'\n'); _pos++; return;
+            case 'r': bytes.Add((byte)'\r'); _pos++; return;
+            case '\\': bytes.Add((byte)'\\'); _pos++; return;
+            case '%': bytes.Add((byte)'%'); _pos++; return;
+        }
+        if (c >= '0' && c <= '9')
+        {
+            int v = 0;
+            while (_pos < _text.Length && _text[_pos] >= '0' && _text[_pos] <= '9')
+                v = v * 10 + (_text[_pos++] - '0');
+            bytes.Add(unchecked((byte)v));
+            return;
+        }
+        // Any other escaped character (including '"') is taken literally.
+        Span<byte> utf8 = stackalloc byte[4];
+        int n = Encoding.UTF8.GetBytes(_text.AsSpan(_pos, 1), utf8);
+        _pos++;
+        for (int i = 0; i < n; i++) bytes.Add(utf8[i]);
+    }
+
+    private void ParseProperty()
+    {
+        int open = _pos - 1;
+        int nameStart = _pos;
+        while (_pos < _text.Length && _text[_pos] != '%' && _text[_pos] != ':') _pos++;
+        if (_pos >= _text.Length) throw Error(open, "property has no closing '%'");
+        string name = _text.Substring(nameStart, _pos - nameStart);
+        if (name.Length == 0) throw Error(open, "empty property name ('%%')");
+        PropertyId id = ResolveProperty(name, open);
+
+        if (_text[_pos] == '%')
+        {
+            _pos++;
+            _entries.Add(new PropertyEntry(id, _permitSlash));
+            return;
+        }
+
+        _pos++; // ':'
+        var o = new ReplacerOptions();
+        ParseFromPos(o);
+        if (Peek() == ':')
+        {
+            _pos++;
+            ParseToPos(o);
+        }
+        if (Peek() == ':')
+        {
+            _pos++;
+            ParseOptions(o);
+        }
+        if (Peek() == ':')
+        {
+            _pos++;
+            int fieldStart = _pos;
+            while (_pos < _text.Length && _text[_pos] != '%' && _text[_pos] != ':') _pos++;
+            o.FieldName = _text.Substring(fieldStart, _pos - fieldStart);
+            if (Peek() == ':') throw Error(_pos, "too many ':' in property (expected %name:from:to:options:fieldname%)");
+        }
+        if (Peek() != '%') throw Error(open, "property has no closing '%'");
+        _pos++;
+
+        // rsyslog swaps the positions when they are given in the "wrong" order (template.c do_Parameter).
+        if (o.PosEndRelative ? o.ToPos > o.FromPos : o.ToPos < o.FromPos)
+            (o.FromPos, o.ToPos) = (o.ToPos, o.FromPos);
+
+        _entries.Add(new ReplacerEntry(id, o, _permitSlash));
+    }
+
+    private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
+
+    private PropertyId ResolveProperty(string name, int offset)
+    {
+        try
+        {
+            return PropertyNames.Resolve(name, _location);
+        }
+        catch (ConfigException e)
+        {
+            throw Error(offset, e.Errors[0].Message);
+        }
+    }
+
+    private void ParseFromPos(ReplacerOptions o)
+    {
+        char c = Peek();
+        if (c == 'R') throw Error(_pos, "regular expressions in the property replacer (\"R,...\") are not supported yet");
+        if (c == 'F') throw Error(_pos, "field extraction in the property replacer (\"F,...\") is not supported yet");
+        o.FromPos = ReadNumber("fromChar");
+    }
+
+    private void ParseToPos(ReplacerOptions o)
+    {
+        if (Peek() == '$')
+        {
+            _pos++;
+            o.ToPos = ReplacerOptions.ToEnd;
+            if (Peek() != ':' && Peek() != '%') throw Error(_pos, $"invalid character '{Peek()}' after toChar '$'");
+            return;
+        }
+        o.ToPos = ReadNumber("toChar");
+    }
+
+    private int ReadNumber(string what)
+    {
+        long v = 0;
+        while (_pos < _text.Length && _text[_pos] >= '0' && _text[_pos] <= '9')
+        {
+            v = v * 10 + (_text[_pos++] - '0');
+            if (v > ReplacerOptions.ToEnd) throw Error(_pos, $"{what} is too large");
+        }
+        char c = Peek();
+        if (c != ':' && c != '%')
+            throw Error(_pos, c == '\0' ? "property has no closing '%'" : $"invalid character '{c}' in {what} (a number is expected)");
+        return (int)v;
+    }
+
+    private void ParseOptions(ReplacerOptions o)
+    {
+        while (true)
+        {
+            int start = _pos;
+            while (_pos < _text.Length && _text[_pos] != ',' && _text[_pos] != '%' && _text[_pos] != ':') _pos++;
+            string option = _text.Substring(start, _pos - start).ToLowerInvariant();
+            bool more = Peek() == ',';
+            if (more) _pos++;
+            if (option.Length == 0)
+            {
+                // rsyslog accepts an empty option list and a trailing comma.
+                if (more) throw Error(start, "empty property option");
+                return;
+            }
+            ApplyOption(o, option, start);
+            if (!more) return;
+        }
+    }
+
+    private void ApplyOption(ReplacerOptions o, string option, int offset)
+    {
+        switch (option)
+        {
+            case "date-mysql": o.DateFormat = DateFormat.MySql; break;
+            case "date-pgsql": o.DateFormat = DateFormat.PgSql; break;
+            case "date-rfc3164": o.DateFormat = DateFormat.Rfc3164; break;
+            case "date-rfc3164-buggyday": o.DateFormat = DateFormat.Rfc3164BuggyDay; break;
+            case "date-rfc3339": o.DateFormat = DateFormat.Rfc3339; break;
+            case "date-unixtimestamp": o.DateFormat = DateFormat.UnixTimestamp; break;
+            case "date-subseconds": o.DateFormat = DateFormat.SubSeconds; break;
+            case "date-wdayname": o.DateFormat = DateFormat.WDayName; break;
+            case "date-wday": o.DateFormat = DateFormat.WDay; break;
+            case "date-year": o.DateFormat = DateFormat.Year; break;
+            case "date-month": o.DateFormat = DateFormat.Month; break;
+            case "date-day": o.DateFormat = DateFormat.Day; break;
+            case "date-hour": o.DateFormat = DateFormat.Hour; break;
+            case "date-minute": o.DateFormat = DateFormat.Minute; break;
+            case "date-second": o.DateFormat = DateFormat.Second; break;
+            case "date-tzoffshour": o.DateFormat = DateFormat.TzOffsHour; break;
+            case "date-tzoffsmin": o.DateFormat = DateFormat.TzOffsMin; break;
+            case "date-tzoffsdirection": o.DateFormat = DateFormat.TzOffsDirection; break;
+            case "date-utc": o.DateInUtc = true; break;
+            case "lowercase": o.Case = CaseConversion.Lower; break;
+            case "uppercase": o.Case = CaseConversion.Upper; break;
+            case "sp-if-no-1st-sp": o.SpIfNo1stSp = true; break;
+            case "compressspace": o.CompressSpace = true; break;
+            case "escape-cc": o.EscapeCC = true; break;
+            case "drop-cc": o.DropCC = true; break;
+            case "space-cc": o.SpaceCC = true; break;
+            case "drop-last-lf": o.DropLastLF = true; break;
+            case "secpath-drop": o.SecPathDrop = true; break;
+            case "secpath-replace": o.SecPathReplace = true; break;
+            case "pos-end-relative": o.PosEndRelative = true; break;
+            case "fixed-width": o.FixedWidth = true; break;
+            case "csv": SetFormat(o, ReplacerFormat.Csv, option, offset); break;
+            case "json": SetFormat(o, ReplacerFormat.Json, option, offset); break;
+            case "jsonf":
+            case "jsonr":
+            case "jsonfr":
+            case "mandatory-field":
+            case "date-ordinal":
+            case "date-week":
+            case "date-iso-week":
+            case "date-iso-week-year":
+                throw Error(offset, $"property option '{option}' is not supported yet");
+            default:
+                string? close = Config.Schema.NameSuggester.Closest(option, KnownOptions);
+                throw Error(offset, close is null
+                    ? $"invalid property option '{option}'"
+                    : $"invalid property option '{option}' (did you mean '{close}'?)");
+        }
+    }
+
+    private void SetFormat(ReplacerOptions o, ReplacerFormat format, string option, int offset)
+    {
+        // rsyslog logs "can only specify one option out of (json, jsonf, jsonr, jsonfr, csv)" and ignores the later one.
+        if (o.Format != ReplacerFormat.None)
+            throw Error(offset, $"property option '{option}': only one of json, jsonf, jsonr, jsonfr and csv may be given");
+        o.Format = format;
+    }
+
+    private static readonly string[] KnownOptions =
+    {
+        "date-mysql", "date-pgsql", "date-rfc3164", "date-rfc3164-buggyday", "date-rfc3339", "date-unixtimestamp",
+        "date-subseconds", "date-wdayname", "date-wday", "date-year", "date-month", "date-day", "date-hour",
+        "date-minute", "date-second", "date-tzoffshour", "date-tzoffsmin", "date-tzoffsdirection", "date-utc",
+        "lowercase", "uppercase", "sp-if-no-1st-sp", "compressspace", "escape-cc", "drop-cc", "space-cc",
+        "drop-last-lf", "secpath-drop", "secpath-replace", "pos-end-relative", "fixed-width", "csv", "json",
+    };
+
+    private ConfigException Error(int offset, string message) =>
+        new(_location, $"template '{_name}': {message} (at offset {offset} of the template text)");
+}

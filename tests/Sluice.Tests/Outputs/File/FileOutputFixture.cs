@@ -1,0 +1,83 @@
+using Sluice.Engine.Config;
+using Sluice.Engine.Config.Schema;
+using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Messages;
+using Sluice.Engine.Outputs;
+using Sluice.Engine.Outputs.File;
+using Sluice.Engine.Runtime;
+using Sluice.Engine.Stats;
+using Sluice.Engine.Templates;
+using Sluice.Tests.Properties;
+
+namespace Sluice.Tests.Outputs.File;
+
+/// <summary>A temporary directory and helpers to build omfile actions the way the config binder does.</summary>
+public sealed class FileOutputFixture : IDisposable
+{
+    public FileOutputFixture()
+    {
+        Dir = Path.Combine(Path.GetTempPath(), "sluice-omfile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Dir);
+        Templates = new TemplateRegistry();
+        new TemplateFactory().AddBuiltIns(Templates);
+        Services = new EngineServices(new GlobalSettings(), Log, new MessagePool(), new StatsRegistry(), Templates);
+    }
+
+    public string Dir { get; }
+    public RecordingLog Log { get; } = new();
+    public TemplateRegistry Templates { get; }
+    public EngineServices Services { get; }
+    public FileOutputModule Module { get; } = new();
+
+    public string PathOf(string name) => Path.Combine(Dir, name);
+
+    public ParamSet ModuleParams(params (string Name, object Value)[] values) => Params(Module.ModuleParams, values);
+
+    public ParamSet ActionParams(params (string Name, object Value)[] values) => Params(Module.InstanceParams, values);
+
+    private static ParamSet Params(ParamSchema schema, (string Name, object Value)[] values)
+    {
+        var set = new ParamSet(schema, new SourceLocation("test.conf", 1, 1));
+        foreach (var (name, value) in values) set.Set(name, value, new SourceLocation("test.conf", 1, 10));
+        return set;
+    }
+
+    /// <summary>An omfile action with the template the module would pick, created like the binder does.</summary>
+    public FileOutput Create(string file, params (string Name, object Value)[] values)
+    {
+        var all = values.Prepend(("file", (object)PathOf(file))).ToArray();
+        var module = ModuleParams();
+        var action = ActionParams(all);
+        var template = Templates.Find(action.GetString("template") ?? Module.DefaultTemplate(module, Services))!;
+        return (FileOutput)Module.CreateOutput(module, action, template, Services);
+    }
+
+    /// <summary>A legacy message whose MSG is <paramref name="text"/>; rendered by RSYSLOG_FileFormat as "... host app: text\n".</summary>
+    public static Message Line(string text)
+    {
+        string raw = "<13>Oct 11 22:14:15 host app: " + text;
+        return SampleMessages.Legacy(raw, 13, SampleMessages.Time(2026, 10, 11, 22, 14, 15), "host", "app:");
+    }
+
+    public static string Expected(string text) => "2026-10-11T22:14:15+00:00 host app: " + text + "\n";
+
+    public static ActionResult Commit(OutputInstance output, params string[] texts)
+    {
+        var tx = output.CreateTransaction();
+        foreach (var t in texts) Assert.Equal(ActionResult.Ok, tx.Add(Line(t), SampleMessages.Context));
+        return tx.Commit();
+    }
+
+    public string Read(string file) => System.IO.File.Exists(PathOf(file)) ? System.IO.File.ReadAllText(PathOf(file)) : "<missing>";
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text;
+using Sluice.Engine.Config;
+using Sluice.Engine.Messages;
+using Sluice.Engine.Outputs;
+using Sluice.Engine.Properties;
+using Sluice.Engine.Templates;
+
+namespace Sluice.Tests.Properties;
+
+public class PropertyWriterTests
+{
+    private static string Get(Message m, string name, RenderContext? ctx = null)
+    {
+        var buf = new ByteBuffer(16);
+        PropertyWriter.Append(buf, PropertyNames.Resolve(name, SourceLocation.None), m, ctx ?? SampleMessages.Context);
+        return Encoding.UTF8.GetString(buf.WrittenSpan);
+    }
+
+    [Fact]
+    public void Legacy_message_fields()
+    {
+        var m = SampleMessages.Sample1();
+        Assert.Equal(" Accepted password for user", Get(m, "msg"));
+        Assert.Equal(SampleMessages.Line1, Get(m, "rawmsg"));
+        Assert.Equal(SampleMessages.Line1[5..], Get(m, "rawmsg-after-pri"));
+        Assert.Equal("myhost", Get(m, "hostname"));
+        Assert.Equal("myhost", Get(m, "source"));
+        Assert.Equal("sshd[123]:", Get(m, "syslogtag"));
+        Assert.Equal("sshd", Get(m, "programname"));
+        Assert.Equal("sshd", Get(m, "app-name"));
+        Assert.Equal("123", Get(m, "procid"));
+        Assert.Equal("-", Get(m, "msgid"));
+        Assert.Equal("-", Get(m, "structured-data"));
+        Assert.Equal("0", Get(m, "protocol-version"));
+        Assert.Equal("imtcp", Get(m, "inputname"));
+        Assert.Equal("1", Get(m, "iut"));
+    }
+
+    [Fact]
+    public void Priority_numbers_and_names()
+    {
+        var m = SampleMessages.Sample1(); // <134> = local0.info
+        Assert.Equal("134", Get(m, "pri"));
+        Assert.Equal("local0.info", Get(m, "pri-text"));
+        Assert.Equal("16", Get(m, "syslogfacility"));
+        Assert.Equal("local0", Get(m, "syslogfacility-text"));
+        Assert.Equal("6", Get(m, "syslogseverity"));
+        Assert.Equal("6", Get(m, "syslogpriority"));
+        Assert.Equal("info", Get(m, "syslogseverity-text"));
+        Assert.Equal("info", Get(m, "syslogpriority-text"));
+        m.Pri = 0;
+        Assert.Equal("kern.emerg", Get(m, "pri-text"));
+        m.Pri = 191;
+        Assert.Equal("local7.debug", Get(m, "pri-text"));
+        m.Pri = 199; // rsyslog's LOG_PRI_INVLD for an out-of-range PRI
+        Assert.Equal("invld", Get(m, "pri"));
+        Assert.Equal("invld", Get(m, "syslogfacility"));
+        Assert.Equal("invld.debug", Get(m, "pri-text"));
+    }
+
+    [Fact]
+    public void Rfc5424_message_fields_and_emulated_tag()
+    {
+        var m = SampleMessages.Sample3();
+        Assert.Equal("myproc[8710]", Get(m, "syslogtag"));
+        Assert.Equal("myproc", Get(m, "programname"));
+        Assert.Equal("myproc", Get(m, "app-name"));
+        Assert.Equal("8710", Get(m, "procid"));
+        Assert.Equal("-", Get(m, "msgid"));
+        Assert.Equal("1", Get(m, "protocol-version"));
+
+        var m2 = SampleMessages.Sample2(); // PROCID "-": the TAG is APP-NAME alone
+        Assert.Equal("evntslog", Get(m2, "syslogtag"));
+        Assert.Equal("ID47", Get(m2, "msgid"));
+        Assert.Equal("[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"]", Get(m2, "structured-data"));
+
+        m2.AppName = TextRange.Absent; // RFC 5424 "-" APP-NAME: empty, and no TAG to emulate
+        Assert.Equal("", Get(m2, "app-name"));
+        Assert.Equal("", Get(m2, "syslogtag"));
+        Assert.Equal("", Get(m2, "programname"));
+    }
+
+    [Fact]
+    public void Legacy_procid_needs_both_brackets()
+    {
+        var m = SampleMessages.Legacy("<13>Oct  1 02:03:04 host su[: x", 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "su[:");
+        Assert.Equal("-", Get(m, "procid"));
+        Assert.Equal("su", Get(m, "programname"));
+        var m2 = SampleMessages.Legacy("<13>Oct  1 02:03:04 host cron/x[]: y", 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "cron/x[]:");
+        Assert.Equal("", Get(m2, "procid"));
+        Assert.Equal("cron", Get(m2, "programname")); // '/' ends programname unless permitted
+    }
+
+    [Fact]
+    public void Parser_set_ranges_win_over_derivation()
+    {
+        var m = SampleMessages.Sample1();
+        m.ProgramName = SampleMessages.Range(m, "sshd[123]");
+        m.ProcId = SampleMessages.Range(m, "Accepted");
+        Assert.Equal("sshd[123]", Get(m, "programname"));
+        Assert.Equal("Accepted", Get(m, "procid"));
+    }
+
+    [Fact]
+    public void Hostname_falls_back_to_fromhost()
+    {
+        var m = SampleMessages.Sample1();
+        m.Hostname = TextRange.Absent;
+        Assert.Equal("localhost", Get(m, "hostname"));
+        Assert.Equal("localhost", Get(m, "fromhost"));
+        Assert.Equal("127.0.0.1", Get(m, "fromhost-ip"));
+        Assert.Equal("40312", Get(m, "fromhost-port"));
+    }
+
+    [Fact]
+    public void Message_without_pri_or_msg()
+    {
+        var m = SampleMessages.FromRaw("just text", 13);
+        Assert.Equal("just text", Get(m, "rawmsg-after-pri"));
+        Assert.Equal("", Get(m, "msg"));
+        Assert.Equal("user.notice", Get(m, "pri-text"));
+        Assert.Equal("", Get(m, "syslogtag"));
+    }
+
+    [Fact]
+    public void System_properties_use_the_batch_time()
+    {
+        // 2026-11-22T23:50:09-05:00 local is 2026-11-23T04:50:09 UTC, a Monday.
+        var now = SampleMessages.Time(2026, 11, 22, 23, 50, 9, 0, 0, '-', 5, 0);
+        var ctx = new RenderContext(now, "collector"u8.ToArray());
+        var m = SampleMessages.Sample1();
+        Assert.Equal("2026-11-22", Get(m, "$now", ctx));
+        Assert.Equal("2026", Get(m, "$year", ctx));
+        Assert.Equal("11", Get(m, "$month", ctx));
+        Assert.Equal("22", Get(m, "$day", ctx));
+        Assert.Equal("23", Get(m, "$hour", ctx));
+        Assert.Equal("01", Get(m, "$hhour", ctx));
+        Assert.Equal("03", Get(m, "$qhour", ctx));
+        Assert.Equal("50", Get(m, "$minute", ctx));
+        Assert.Equal("0", Get(m, "$wday", ctx));
+        Assert.Equal("2026-11-23", Get(m, "$now-utc", ctx));
+        Assert.Equal("2026", Get(m, "$year-utc", ctx));
+        Assert.Equal("11", Get(m, "$month-utc", ctx));
+        Assert.Equal("23", Get(m, "$day-utc", ctx));
+        Assert.Equal("04", Get(m, "$hour-utc", ctx));
+        Assert.Equal("01", Get(m, "$hhour-utc", ctx));
+        Assert.Equal("03", Get(m, "$qhour-utc", ctx));
+        Assert.Equal("50", Get(m, "$minute-utc", ctx));
+        Assert.Equal("1", Get(m, "$wday-utc", ctx));
+        Assert.Equal("1795409409", Get(m, "$now-unixtimestamp", ctx));
+        Assert.Equal("collector", Get(m, "$myhostname", ctx));
+        Assert.Equal("\uFEFF", Get(m, "$bom", ctx));
+    }
+
+    [Fact]
+    public void Names_are_case_insensitive_and_unknown_ones_get_a_suggestion()
+    {
+        Assert.Equal(PropertyId.Hostname, PropertyNames.Resolve("HostName", SourceLocation.None));
+        Assert.Equal(PropertyId.TimeReported, PropertyNames.Resolve("TIMESTAMP", SourceLocation.None));
+        Assert.Equal(PropertyId.TimeGenerated, PropertyNames.Resolve("timereceived", SourceLocation.None));
+        Assert.Equal(PropertyId.SysNowUtc, PropertyNames.Resolve("$NOW-UTC", SourceLocation.None));
+        var at = new SourceLocation("r.conf", 4, 9);
+        var e = Assert.Throws<ConfigException>(() => PropertyNames.Resolve("progamname", at));
+        Assert.Equal(at, e.Errors[0].Location);
+        Assert.Contains("invalid property 'progamname' (did you mean 'programname'?)", e.Message);
+        Assert.DoesNotContain("did you mean", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("zzzzzzzzzzzz", at)).Message);
+        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$/counter", at)).Message);
+        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("parsesuccess", at)).Message);
+    }
+}
