@@ -234,4 +234,37 @@ public class FileOutputTests : IDisposable
         Assert.All(lines, l => Assert.Matches(@"^2026-10-11T22:14:15\+00:00 host app: t\dc\d+i\d$", l));
         Assert.Equal(lines.Length, lines.Distinct().Count());
     }
+
+    [Fact]
+    public void Steady_state_add_and_commit_allocate_nothing()
+    {
+        using var output = _f.Create("alloc", ("ioBufferSize", 256L));
+        using var buffered = _f.Create("alloc2", ("flushOnTXEnd", false), ("ioBufferSize", 256L));
+        var messages = Enumerable.Range(0, 16).Select(i => FileOutputFixture.Line($"message {i}")).ToArray();
+        var context = SampleMessages.Context;
+        var tx = output.CreateTransaction();
+        var tx2 = buffered.CreateTransaction();
+
+        int failures = 0;
+
+        void Batch()
+        {
+            foreach (var m in messages)
+            {
+                tx.Add(m, context);
+                tx2.Add(m, context);
+            }
+            // (no xunit asserts in the measured loop: they box)
+            if (tx.Commit() != ActionResult.Ok) failures++;
+            if (tx2.Commit() != ActionResult.Ok) failures++;
+        }
+
+        for (int i = 0; i < 5; i++) Batch(); // opens the files, grows the buffers
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 50; i++) Batch();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, failures);
+        Assert.Equal(0, allocated);
+        Assert.Equal(55 * 16, _f.Read("alloc").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }
