@@ -51,7 +51,7 @@ public static class PropertyWriter
             case PropertyId.MsgId: dest.Append(DerivedFields.MsgId(m)); return false;
             case PropertyId.InputName: dest.Append(m.Input.InputNameBytes); return false;
             case PropertyId.SysMyHostname: dest.Append(ctx.LocalHostName); return false;
-            case PropertyId.SysBom: dest.Append("\xEF\xBB\xBF"u8); return false;
+            case PropertyId.SysBom: dest.Append("\uFEFF"u8); return false; // EF BB BF
             default:
                 AppendSystemTime(dest, id, ctx.Now);
                 return true;

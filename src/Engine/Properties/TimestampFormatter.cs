@@ -6,6 +6,11 @@ namespace Sluice.Engine.Properties;
 /// <summary>
 /// Renders a <see cref="SyslogTime"/> in each of rsyslog's date formats (runtime/datetime.c formatTimestamp*,
 /// msg.c getTimeReported), byte for byte.
+/// <para>
+/// One rsyslog quirk is deliberately not reproduced: rsyslog caches a message's RFC 3164 text, shared by the
+/// default format, date-rfc3164 and date-rfc3164-buggyday, so whichever template (of any action) renders it
+/// first decides the day padding for all others. Here each format is always what it says.
+/// </para>
 /// </summary>
 public static class TimestampFormatter
 {

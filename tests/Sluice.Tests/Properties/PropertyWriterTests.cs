@@ -150,6 +150,9 @@ public class PropertyWriterTests
         Assert.Equal("1795409409", Get(m, "$now-unixtimestamp", ctx));
         Assert.Equal("collector", Get(m, "$myhostname", ctx));
         Assert.Equal("\uFEFF", Get(m, "$bom", ctx));
+        var bom = new ByteBuffer(4);
+        PropertyWriter.Append(bom, PropertyId.SysBom, m, ctx);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bom.WrittenSpan.ToArray());
     }
 
     [Fact]

@@ -9,7 +9,11 @@ public sealed record FileOutputSettings
     public required string Path { get; init; }
     public int IoBufferSize { get; init; } = FileOutputModule.DefaultIoBufferSize;
     public bool FlushOnTxEnd { get; init; } = true;
-    /// <summary>Buffered data older than this is written by the periodic timer (see <see cref="FileOutput.OnTimer"/>).</summary>
+    /// <summary>
+    /// Buffered data older than this is written by the periodic timer (see <see cref="FileOutput.OnTimer"/>).
+    /// rsyslog only honours flushInterval with asyncWriting="on"; Sluice (which has no async writer yet) always
+    /// does, so that with flushOnTXEnd="off" lines never wait in memory indefinitely.
+    /// </summary>
     public int FlushIntervalSeconds { get; init; } = 1;
     public bool CreateDirs { get; init; } = true;
     public UnixFileMode FileCreateMode { get; init; } = (UnixFileMode)420; // 0644

@@ -31,6 +31,21 @@ public sealed class FileOutputFixture : IDisposable
 
     public string PathOf(string name) => Path.Combine(Dir, name);
 
+    /// <summary>What the process umask leaves of <paramref name="mode"/> (probed by creating a 0777 file).</summary>
+    public UnixFileMode AfterUmask(UnixFileMode mode)
+    {
+        string probe = PathOf("umask-probe-" + Guid.NewGuid().ToString("N"));
+        using (new FileStream(probe, new FileStreamOptions
+               {
+                   Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = (UnixFileMode)511,
+               }))
+        {
+        }
+        var allowed = System.IO.File.GetUnixFileMode(probe);
+        System.IO.File.Delete(probe);
+        return mode & allowed;
+    }
+
     public ParamSet ModuleParams(params (string Name, object Value)[] values) => Params(Module.ModuleParams, values);
 
     public ParamSet ActionParams(params (string Name, object Value)[] values) => Params(Module.InstanceParams, values);
