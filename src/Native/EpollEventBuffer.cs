@@ -16,7 +16,8 @@ public sealed unsafe class EpollEventBuffer
     {
         if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity));
         Capacity = capacity;
-        Raw = new byte[capacity * Stride];
+        // Pinned heap: the array stays fixed for the whole (possibly endless) epoll_wait without fragmenting the GC heap.
+        Raw = GC.AllocateArray<byte>(capacity * Stride, pinned: true);
     }
 
     public int Capacity { get; }

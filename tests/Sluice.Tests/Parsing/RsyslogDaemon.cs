@@ -86,6 +86,21 @@ internal sealed class RsyslogDaemon : IDisposable
         s.Shutdown(SocketShutdown.Send);
     }
 
+    /// <summary>
+    /// Sends <paramref name="stream"/> on one TCP connection, half-closes it and waits (bounded) until rsyslogd
+    /// closes its side: by then it has read the end of the stream and submitted or discarded what it held.
+    /// </summary>
+    public void SendAndAwaitClose(ReadOnlySpan<byte> stream)
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Connect("127.0.0.1", Port);
+        s.Send(stream);
+        s.Shutdown(SocketShutdown.Send);
+        s.ReceiveTimeout = 30_000;
+        var buf = new byte[256];
+        while (s.Receive(buf) > 0) { }
+    }
+
     /// <summary>Sends every frame octet-counted ("LEN SP FRAME"), so frames may hold LF or start with a digit.</summary>
     public void SendOctetCounted(IEnumerable<byte[]> frames)
     {

@@ -42,7 +42,7 @@ public sealed class PeerNameResolver
         Span<byte> buf = stackalloc byte[NameInfo.MaxHost];
         int n = NameInfo.HostName(address, buf);
         string name = n > 0 ? Encoding.ASCII.GetString(buf[..n]) : ip;
-        if (n > 0 && !preserveFqdn) name = StripLocalDomain(name);
+        if (n > 0 && !preserveFqdn) name = StripDomain(name, _localDomain);
 
         lock (_lock)
         {
@@ -52,11 +52,12 @@ public sealed class PeerNameResolver
         return name;
     }
 
-    private string StripLocalDomain(string name)
+    /// <summary>"box.example.com" → "box" when the local domain is "example.com"; other names unchanged.</summary>
+    internal static string StripDomain(string name, string? localDomain)
     {
-        if (string.IsNullOrEmpty(_localDomain)) return name;
-        int cut = name.Length - _localDomain.Length - 1;
-        if (cut > 0 && name[cut] == '.' && name.EndsWith(_localDomain, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(localDomain)) return name;
+        int cut = name.Length - localDomain.Length - 1;
+        if (cut > 0 && name[cut] == '.' && name.EndsWith(localDomain, StringComparison.OrdinalIgnoreCase))
             return name[..cut];
         return name;
     }

@@ -92,6 +92,7 @@ public sealed class TcpInput : IInput
             catch
             {
                 CloseResources();
+                RemoveStats();
                 throw;
             }
         }
@@ -184,11 +185,13 @@ public sealed class TcpInput : IInput
     public void Dispose()
     {
         Stop();
-        lock (_lifecycle)
-        {
-            if (ListenerStats != null) _services.Stats.Remove(ListenerStats);
-            foreach (var s in WorkerStats) _services.Stats.Remove(s);
-        }
+        lock (_lifecycle) RemoveStats();
+    }
+
+    private void RemoveStats()
+    {
+        if (ListenerStats != null) _services.Stats.Remove(ListenerStats);
+        foreach (var s in WorkerStats) _services.Stats.Remove(s);
     }
 
     private void CloseResources()

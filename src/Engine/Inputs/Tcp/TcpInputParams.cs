@@ -94,8 +94,10 @@ public static class TcpInputParams
         Bin(DiscardTruncatedMsg, false),
         Bin(NotifyOnConnectionClose, false),
         Bin(NotifyOnConnectionOpen, false),
-        // -1 = no additional delimiter (TCPSRV_NO_ADDTL_DELIMITER); a set value is a byte.
-        new ParamDef(AddtlFrameDelimiter, ParamType.Char) { Default = -1L, Min = 0, Max = 255 },
+        // A decimal byte value as in rsyslog (eCmdHdlrNonNegInt: "0" is NUL, not the digit '0');
+        // -1 = no additional delimiter (TCPSRV_NO_ADDTL_DELIMITER). rsyslog accepts values above 255 that can
+        // never match a byte; Sluice rejects them.
+        new ParamDef(AddtlFrameDelimiter, ParamType.Integer) { Default = -1L, Min = 0, Max = 255 },
         Int(MaxFrameSize, DefaultMaxFrameSize, 1, MaxFrameSizeLimit),
         Int(MaxSessions, DefaultMaxSessions, 1),
         Int(MaxListeners, DefaultMaxListeners, 1),

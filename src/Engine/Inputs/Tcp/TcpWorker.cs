@@ -51,7 +51,15 @@ internal sealed class TcpWorker
         IoItem? item;
         while ((item = _rt.Queue.Dequeue()) != null)
         {
-            Process(item);
+            try
+            {
+                Process(item);
+            }
+            catch (Exception ex)
+            {
+                // Sessions handle their own failures; this keeps anything else from ending the worker.
+                _rt.Log.Error($"imtcp: worker error: {ex.GetType().Name}: {ex.Message}");
+            }
             _runs?.Increment();
         }
     }
