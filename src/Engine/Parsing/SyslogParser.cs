@@ -5,8 +5,8 @@ namespace Sluice.Engine.Parsing;
 
 /// <summary>
 /// rsyslog's default parser chain (runtime/parser.c ParseMsg with rsyslog.rfc5424 then rsyslog.rfc3164):
-/// single-message decompression ("z" + zlib), reception sanitizing, PRI, then RFC 5424 when the text after the PRI starts with "1 ", else RFC 3164 with
-/// its real-world variants. Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
+/// single-message decompression ("z" + zlib), reception sanitizing, PRI, then RFC 5424 when the text after
+/// the PRI starts with "1 ", else RFC 3164 with its real-world variants. Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
 /// such as the RFC 5424 TAG "app[procid]" go after the raw bytes) and sets <see cref="MessageFlags.Parsed"/>.
 /// Where rsyslog 8.2302's source or documentation and the binary disagree, the binary was followed.
 /// <para>
