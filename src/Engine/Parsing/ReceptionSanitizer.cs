@@ -83,15 +83,8 @@ internal sealed class ReceptionSanitizer
             }
         }
 
-        PreserveFlags(m, dst, iDst);
-    }
-
-    private static void PreserveFlags(Message m, byte[] sanitized, int length)
-    {
-        var keep = m.Flags & (MessageFlags.Truncated | MessageFlags.Internal);
-        sanitized.AsSpan(0, length).CopyTo(m.PrepareRaw(length));
-        m.RawLength = length;
-        m.Flags |= keep;
+        dst.AsSpan(0, iDst).CopyTo(m.PrepareRaw(iDst)); // note: PrepareRaw resets the flags; the parser restores them
+        m.RawLength = iDst;
     }
 
     /// <summary>The first byte rsyslog's pre-scan flags, or -1 when the message can pass untouched.</summary>

@@ -5,8 +5,8 @@ namespace Sluice.Engine.Parsing;
 
 /// <summary>
 /// rsyslog's default parser chain (runtime/parser.c ParseMsg with rsyslog.rfc5424 then rsyslog.rfc3164):
-/// reception sanitizing, PRI, then RFC 5424 when the text after the PRI starts with "1 ", else RFC 3164 with
-/// its real-world variants. Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
+/// single-message decompression ("z" + zlib), reception sanitizing, PRI, then RFC 5424 when the text after
+/// the PRI starts with "1 ", else RFC 3164 with its real-world variants. Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
 /// such as the RFC 5424 TAG "app[procid]" go after the raw bytes) and sets <see cref="MessageFlags.Parsed"/>.
 /// Where rsyslog 8.2302's source or documentation and the binary disagree, the binary was followed.
 /// <para>
@@ -16,14 +16,19 @@ namespace Sluice.Engine.Parsing;
 /// </summary>
 public sealed class SyslogParser
 {
+    private readonly CompressionExtension? _compression;
     private readonly ReceptionSanitizer _sanitizer;
     private readonly bool _permitSlashInProgramName;
 
     public SyslogParser(GlobalSettings settings)
     {
+        if (settings.SupportCompressionExtension) _compression = new CompressionExtension(Math.Max(settings.MaxMessageSize, 4));
         _sanitizer = new ReceptionSanitizer(settings);
         _permitSlashInProgramName = settings.PermitSlashInProgramName;
     }
+
+    /// <summary>Messages that started with 'z' but were not valid zlib data (rsyslog logs each one).</summary>
+    public long DecompressionFailures => _compression?.Failures ?? 0;
 
     /// <summary>
     /// Parses <paramref name="m"/> in place. The input should have set <see cref="Message.TimeGenerated"/>
@@ -36,8 +41,9 @@ public sealed class SyslogParser
 
         var keep = m.Flags & (MessageFlags.Truncated | MessageFlags.Internal);
         m.ResetParsed();
+        _compression?.Apply(m);
         _sanitizer.Sanitize(m);
-        m.Flags = keep;
+        m.Flags = keep; // rewriting the raw bytes cleared them
 
         PriParser.Parse(m);
         if (Rfc5424Parser.Matches(m))

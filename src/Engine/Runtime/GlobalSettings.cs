@@ -18,6 +18,8 @@ public sealed record GlobalSettings
     public bool DropTrailingLFOnReception { get; init; } = true;
     /// <summary>global(parser.escapeControlCharactersCStyle) (default off): "\t", "\x01" instead of "#011".</summary>
     public bool EscapeControlCharactersCStyle { get; init; }
+    /// <summary>global(parser.supportCompressionExtension) (default on): a message "z" + zlib data is decompressed.</summary>
+    public bool SupportCompressionExtension { get; init; } = true;
     /// <summary>global(parser.permitSlashInProgramName) (default off).</summary>
     public bool PermitSlashInProgramName { get; init; }
     /// <summary>global(parser.escape8BitCharactersOnReceive) (default off).</summary>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Sluice.Tests.Parsing;
@@ -11,6 +12,14 @@ internal static class ParserCorpus
     public static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
 
     public static byte[] Cat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
+
+    /// <summary>zlib data, as omfwd compresses a message with zipLevel &gt; 0 (sent after a 'z').</summary>
+    public static byte[] Zlib(string s)
+    {
+        var ms = new MemoryStream();
+        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(B(s));
+        return ms.ToArray();
+    }
 
     public static readonly byte[][] Default =
     [
@@ -150,6 +159,16 @@ internal static class ParserCorpus
         B("<13>Nov 22 08:00:00 host tag: lf then nul\n\0"),
         B("<13>Nov 22 08:00:00 host tag: multi\nline\r\nmessage"),
         B("<13>Nov 22 08:00:00 host tag: " + new string('\u0001', 100)),
+        // single-message compression ('z' + zlib), decompressed before sanitizing
+        Cat(B("z"), Zlib("<13>Nov 22 08:00:00 host tag: compressed hello")),
+        Cat(B("z"), Zlib("<165>1 2003-10-11T22:14:15.003Z host app - - - compressed 5424")),
+        Cat(B("z"), Zlib("x\u0001y\n")),
+        Cat(B("z"), Zlib("<13>Nov 22 08:00:00 host tag: " + new string('x', 8096 - 30))),
+        Cat(B("z"), Zlib("<13>Nov 22 08:00:00 host tag: " + new string('x', 9000))),
+        Cat(B("z"), Zlib("<13>Nov 22 08:00:00 host tag: truncated stream")[..^6]),
+        B("zabbix: plain text starting with z"),
+        B("zx"),
+        B("z"),
     ];
 
     /// <summary>Lines for the sanitizing variants (settings other than the defaults).</summary>

@@ -287,6 +287,36 @@ public sealed class SyslogParserTests
     }
 
     [Fact]
+    public void CompressedMessage_IsDecompressedBeforeParsing()
+    {
+        byte[] line = ParserCorpus.Cat("z"u8.ToArray(), ParserCorpus.Zlib("<13>Nov 22 08:00:00 host tag: zipped\n"));
+        var parser = new SyslogParser(new GlobalSettings());
+        var m = new Message { TimeGenerated = Received, Input = new InputInfo("imudp", null) };
+        m.SetRaw(line);
+        parser.Parse(m);
+        Assert.Equal("<13>Nov 22 08:00:00 host tag: zipped", MessageProperties.Get(m, "rawmsg"));
+        Assert.Equal("tag:", MessageProperties.Get(m, "syslogtag"));
+        Assert.Equal(0, parser.DecompressionFailures);
+
+        var off = new SyslogParser(new GlobalSettings { SupportCompressionExtension = false });
+        m.SetRaw(line);
+        off.Parse(m);
+        Assert.Equal((byte)'z', m.Raw[0]);
+    }
+
+    [Fact]
+    public void TextStartingWithZ_IsKeptAndCountedAsFailedDecompression()
+    {
+        var parser = new SyslogParser(new GlobalSettings());
+        var m = new Message { TimeGenerated = Received, Input = new InputInfo("imudp", null) };
+        m.SetRaw("zabbix: not compressed"u8);
+        parser.Parse(m);
+        Assert.Equal("zabbix: not compressed", MessageProperties.Get(m, "rawmsg"));
+        Assert.Equal("zabbix:", MessageProperties.Get(m, "syslogtag"));
+        Assert.Equal(1, parser.DecompressionFailures);
+    }
+
+    [Fact]
     public void Parse_DoesNotAllocate()
     {
         var parser = new SyslogParser(new GlobalSettings());
