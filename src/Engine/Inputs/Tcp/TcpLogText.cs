@@ -5,6 +5,9 @@ namespace Sluice.Engine.Inputs.Tcp;
 /// <summary>
 /// rsyslog's imtcp/tcpsrv/tcps_sess message texts, word for word, so that log-watching tools and tests
 /// written against rsyslog keep matching. Cold path: only on errors and connection events.
+/// Followed: the current rsyslog (8.2508+, the version whose worker pool, starvation protection and TLS
+/// probe Sluice implements), which names the peer's port ("(port) %s", "%s:%s"). The installed 8.2302
+/// prints the same texts without the port and has no TLS probe; those differences are deliberate.
 /// </summary>
 internal static class TcpLogText
 {

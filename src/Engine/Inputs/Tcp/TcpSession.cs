@@ -73,8 +73,9 @@ internal sealed class TcpSession : IoItem, IFrameSink
         Epoll.Control(_rt.EpollFd, Epoll.CtlDel, Fd, 0, 0);
         try
         {
-            if (finishFrame)
+            if (finishFrame && !_framer.IsAtFrameStart)
             {
+                worker.Now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now); // PrepareClose reads the clock too
                 _worker = worker;
                 _framer.Finish(this);
                 worker.Flush();

@@ -99,7 +99,7 @@ internal sealed class TcpWorker
                 }
                 break;
             }
-            if (!Admit(fd, peer, listener))
+            if (!SessionAdmission.Admit(_rt, this, fd, peer, listener))
             {
                 Thread.Sleep(AcceptErrorPauseMs);
                 break;
@@ -107,65 +107,6 @@ internal sealed class TcpWorker
         }
         _accept?.Add(attempts);
         if (!_rt.Stopping) _rt.Rearm(listener);
-    }
-
-    /// <summary>rsyslog SessAccept: enforce MaxSessions, set keep-alive, learn the peer, register the session.</summary>
-    private bool Admit(int fd, in SockAddr peer, TcpListenSocket listener)
-    {
-        string ip = TcpListenerOpener.NumericHost(peer);
-        string port = peer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!_rt.Sessions.TryReserve())
-        {
-            _rt.Log.Error(TcpLogText.TooManySessions);
-            _rt.Log.Error(TcpLogText.ListenerFailed(_rt.Info.InputName,
-                TcpLogText.ConnInfo(ip, port, listener.LocalIp, listener.Port), TcpLogText.RsRetMaxSessReached));
-            Sockets.Close(fd);
-            return false;
-        }
-
-        TcpSession? session = null;
-        try
-        {
-            var cfg = _rt.Config;
-            if (cfg.KeepAlive) EnableKeepAlive(fd, cfg);
-            string host = _rt.EnableDns ? _rt.Resolver.Resolve(peer, ip, _rt.PreserveFqdn) : ip;
-            if (!cfg.PreserveCase) host = host.ToLowerInvariant();
-            var info = new PeerInfo(
-                System.Text.Encoding.UTF8.GetBytes(host),
-                System.Text.Encoding.ASCII.GetBytes(ip),
-                System.Text.Encoding.ASCII.GetBytes(port));
-            session = new TcpSession(fd, _rt, info, host, ip, port);
-            _rt.Sessions.Add(session);
-            var e = _rt.Register(session);
-            if (e != Errno.None) throw new NativeException("epoll_ctl(ADD)", e);
-            if (cfg.NotifyOnConnectionOpen) _rt.Log.Info(TcpLogText.ConnectionEstablished(host, ip, port));
-            return true;
-        }
-        catch (Exception ex)
-        {
-            _rt.Log.Error(TcpLogText.ListenerFailed(_rt.Info.InputName,
-                TcpLogText.ConnInfo(ip, port, listener.LocalIp, listener.Port), -1) + $": {ex.Message}");
-            if (session != null) session.Close(this, finishFrame: false);
-            else
-            {
-                Sockets.Close(fd);
-                _rt.Sessions.CancelReservation();
-            }
-            return false;
-        }
-    }
-
-    /// <summary>nsd_ptcp EnableKeepAlive: SO_KEEPALIVE, then each TCP_KEEP* option only when configured (> 0).</summary>
-    private void EnableKeepAlive(int fd, TcpInputConfig cfg)
-    {
-        var e = Sockets.TrySetOption(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
-        if (e != Errno.None) throw new NativeException("setsockopt(SO_KEEPALIVE)", e);
-        if (cfg.KeepAliveProbes > 0 && (e = Sockets.TrySetOption(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg.KeepAliveProbes)) != Errno.None)
-            _rt.Log.Error(TcpLogText.KeepAliveFailed("probes", e));
-        if (cfg.KeepAliveTime > 0 && (e = Sockets.TrySetOption(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg.KeepAliveTime)) != Errno.None)
-            _rt.Log.Error(TcpLogText.KeepAliveFailed("time", e));
-        if (cfg.KeepAliveInterval > 0 && (e = Sockets.TrySetOption(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg.KeepAliveInterval)) != Errno.None)
-            _rt.Log.Error(TcpLogText.KeepAliveFailed("intvl", e));
     }
 
     // ---------------------------------------------------------------- receive
