@@ -39,6 +39,7 @@ public sealed class FairnessTests
         using var stopFlood = new CancellationTokenSource();
         long floodSent = 0;
         bool floodFinishedByLimit = false;
+        string? floodError = null;
         var floodClock = Stopwatch.StartNew();
         var flood = Task.Run(async () =>
         {
@@ -52,6 +53,7 @@ public sealed class FairnessTests
                 }
             }
             catch (OperationCanceledException) { }
+            catch (System.Net.Sockets.SocketException ex) { floodError = ex.Message; } // the daemon dropped the flooder
         });
 
         try
@@ -77,7 +79,7 @@ public sealed class FairnessTests
                 Assert.True(arrived && output.Markers.Count >= Quiet * PerQuiet,
                     $"only {output.Markers.Count} of {Quiet * PerQuiet} quiet messages arrived while the flood sent {Interlocked.Read(ref floodSent)} messages\n{server.Process.Diagnostics()}");
                 Assert.True(floodStillGoing,
-                    $"the quiet messages arrived only after the flood ended (limit reached: {floodFinishedByLimit}, flood sent {Interlocked.Read(ref floodSent)})");
+                    $"the quiet messages arrived only after the flood ended (limit reached: {floodFinishedByLimit}, send error: {floodError ?? "none"}, flood sent {Interlocked.Read(ref floodSent)})");
                 Assert.Null(Delivery.Problems(output.Markers, _ => Delivery.Range(0, PerQuiet), Quiet, requireOrder: true));
             }
             finally
