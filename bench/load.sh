@@ -125,6 +125,7 @@ run_one() { # daemon-name run-number
     --framing "$FRAMING" --format "$FORMAT" --time-limit "$TIMEOUT" --run-id "$run_id" 2>&1) \
     || { echo "$send_out" >&2; fail_run "$name" "LoadGen send did not complete"; }
   local first_send; first_send=$(kv first_send_unix_ns "$send_out")
+  local send_rate; send_rate=$(kv send_rate "$send_out")
   local sent; sent=$(kv sent_messages "$send_out")
   [[ $sent == "$MESSAGES" ]] || fail_run "$name" "sent $sent of $MESSAGES"
 
@@ -144,7 +145,7 @@ run_one() { # daemon-name run-number
   local throughput cpu_per_m
   throughput=$(awk -v n="$MESSAGES" -v a="$first_send" -v b="$last_write" 'BEGIN { d = (b - a) / 1e9; if (d <= 0) d = 1e-9; printf "%.0f", n / d }')
   cpu_per_m=$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" -v n="$MESSAGES" 'BEGIN { printf "%.3f", (t / hz) / (n / 1e6) }')
-  say "$name run $run: $throughput msg/s, $cpu_per_m CPU s/M msgs, idle RSS ${idle_rss} kB, peak RSS ${peak_rss} kB ($(kv out_of_order "$verify_out") arrivals out of per-connection order)"
+  say "$name run $run: $throughput msg/s, $cpu_per_m CPU s/M msgs, idle RSS ${idle_rss} kB, peak RSS ${peak_rss} kB (LoadGen send rate $send_rate msg/s; $(kv out_of_order "$verify_out") arrivals out of per-connection order)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$run" "$throughput" "$cpu_per_m" "$idle_rss" "$peak_rss" >>"$TSV"
   cleanup
 }
