@@ -221,7 +221,7 @@ public sealed partial class Lexer
         if (_s[p] is not ('+' or '-') || At(p + 1) != '*') return 0;
         int end = p + 2 + RunWhile(p + 2, c => c is ' ' or '\t' or '\n');
         for (int i = end; i >= p + 2; i--)
-            if (IsEndOfLine(i)) return i - p;
+            if (i < _s.Length && _s[i] == '\n') return i - p;
         return 0;
     }
 

@@ -21,10 +21,12 @@ public sealed partial class Parser
     private ExpressionNode ParseComparison()
     {
         var left = ParseAdditive();
+        if (_current.Kind == TokenKind.Equals) throw Fail(_current, "'=' is not a comparison operator; use '=='");
         while (ComparisonOperator(_current.Kind) is { } op)
         {
             var t = Advance();
             left = new BinaryExpression(op, left, ParseAdditive(), t.Location);
+            if (_current.Kind == TokenKind.Equals) throw Fail(_current, "'=' is not a comparison operator; use '=='");
         }
         return left;
     }

@@ -150,6 +150,16 @@ public sealed partial class Parser
                     return list;
                 case TokenKind.Name:
                     Advance();
+                    if (_current.Kind == TokenKind.Invalid && _current.Text == "(")
+                    {
+                        // "input(" inside module(…: the ')' is missing. End this object here and go on
+                        // with the next one, which starts at that name.
+                        _errors.Add(new ConfigError(_current.Location,
+                            $"'{t.Text}(' inside {owner}: is the ')' of the {begin.Text}( at line {begin.Location.Line} missing?"));
+                        _lexer.ResyncAt(t.Position);
+                        _current = _lexer.Next();
+                        return list;
+                    }
                     if (_current.Kind != TokenKind.Equals)
                         throw Fail(_current, $"expected '=' after parameter name '{t.Text}' in {owner}, found {Describe(_current)}");
                     Advance();

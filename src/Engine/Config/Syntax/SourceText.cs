@@ -52,7 +52,7 @@ public sealed class SourceText
                 while (start < length && IsSpace(raw[lineStart + start])) start++;
             int i = length - 1;
             while (i >= start && IsSpace(raw[lineStart + i])) i--;
-            // An empty line (i < 0) leaves the continuation state as it is, exactly as rsyslog does.
+            // i < 0 only for a blank line outside a continuation: nothing to add.
             if (i >= 0)
             {
                 if (raw[lineStart + i] == '\\')
