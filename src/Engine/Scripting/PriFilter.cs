@@ -9,8 +9,14 @@ namespace Sluice.Engine.Scripting;
 /// </summary>
 public sealed class PriFilter : IMessageFilter
 {
-    /// <summary>rsyslog's LOG_NFACILITIES is 24; index 24 is the "mark" facility.</summary>
-    public const int FacilityCount = 25;
+    /// <summary>
+    /// rsyslog's filter table has LOG_NFACILITIES+1 = 26 entries: 0–23 are the syslog facilities, 24 is
+    /// "invld" (invalid PRI) and 25 is "mark" (checked with rsyslogd -d, which prints all 26 masks).
+    /// </summary>
+    public const int FacilityCount = 26;
+
+    public const int InvalidFacility = 24;
+    public const int MarkFacility = 25;
 
     private readonly byte[] _masks = new byte[FacilityCount];
 

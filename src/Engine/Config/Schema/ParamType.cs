@@ -7,9 +7,12 @@ public enum ParamType
     String,
     /// <summary>on/off/yes/no/1/0 (case-insensitive) → bool.</summary>
     Binary,
-    /// <summary>A decimal integer → long (range from ParamDef.Min/Max).</summary>
+    /// <summary>An integer → long (range from ParamDef.Min/Max); as in rsyslog a leading 0 means octal.</summary>
     Integer,
-    /// <summary>An integer with an optional k/m/g (×1000) or kb/mb/gb... suffix as rsyslog's size type → long.</summary>
+    /// <summary>
+    /// rsyslog's size type → long: digits with at most one unit letter, k/m/g/t/p/e for powers of 1024 and
+    /// K/M/G/T/P/E for powers of 1000 (rainerscript.c doGetSize).
+    /// </summary>
     Size,
     /// <summary>A single character, or its decimal code → long (e.g. AddtlFrameDelimiter).</summary>
     Char,

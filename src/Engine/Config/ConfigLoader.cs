@@ -1,0 +1,26 @@
+using Sluice.Engine.Config.Ast;
+using Sluice.Engine.Config.Syntax;
+
+namespace Sluice.Engine.Config;
+
+/// <summary>Reads a config file (or a text with a name) into its AST. Binding is PlanBuilder's job.</summary>
+public static class ConfigLoader
+{
+    /// <summary>Parses a file; an unreadable file is a <see cref="ConfigException"/>.</summary>
+    public static ConfigDocument LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ConfigException(new SourceLocation(path, 0, 0), $"cannot read the configuration file: {e.Message}");
+        }
+        return LoadText(text, path);
+    }
+
+    /// <summary>Parses config text; <paramref name="name"/> is used as the file name in locations.</summary>
+    public static ConfigDocument LoadText(string text, string name) => Parser.Parse(SourceText.From(name, text));
+}
