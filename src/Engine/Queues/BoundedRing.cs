@@ -3,6 +3,15 @@ using System.Runtime.InteropServices;
 
 namespace Sluice.Engine.Queues;
 
+/// <summary>Producer and consumer positions on separate cache lines so they do not false-share.
+/// (Outside the generic ring: a generic type cannot have explicit layout.)</summary>
+[StructLayout(LayoutKind.Explicit, Size = 192)]
+internal struct RingPositions
+{
+    [FieldOffset(64)] public long Enqueue;
+    [FieldOffset(128)] public long Dequeue;
+}
+
 /// <summary>
 /// A bounded lock-free multi-producer multi-consumer ring (Vyukov's sequence-numbered cells). No lock and
 /// no allocation per item; capacity is a power of two.
@@ -17,17 +26,9 @@ public sealed class BoundedRing<T> where T : class
         public T? Item;
     }
 
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
-    private struct Positions
-    {
-        // Head and tail on separate cache lines so producers and consumers do not false-share.
-        [FieldOffset(64)] public long Enqueue;
-        [FieldOffset(128)] public long Dequeue;
-    }
-
     private readonly Cell[] _cells;
     private readonly long _mask;
-    private Positions _pos;
+    private RingPositions _pos;
 
     public BoundedRing(int minimumCapacity)
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Messages;
+using Sluice.Engine.Properties;
+using Sluice.Engine.Templates;
 using Sluice.Engine.Submit;
 
 namespace Sluice.Engine.Runtime;
@@ -19,7 +21,8 @@ public sealed class EngineLog : IInternalLog
     private volatile Submitter? _submitter;
     private MessagePool? _pool;
     private PeerInfo _self = PeerInfo.Local;
-    private readonly InputInfo _input = new("rsyslogd", null, parseHostname: false);
+    private readonly InputInfo _input = new("rsyslogd", null, parseHostname: true);
+    private byte[] _hostName = "localhost"u8.ToArray();
 
     public EngineLog(bool toStderr) => _toStderr = toStderr;
 
@@ -27,8 +30,8 @@ public sealed class EngineLog : IInternalLog
     public void Attach(Submitter submitter, MessagePool pool, string localHostName)
     {
         _pool = pool;
-        var host = Encoding.UTF8.GetBytes(localHostName);
-        _self = new PeerInfo(host, "127.0.0.1"u8.ToArray(), Array.Empty<byte>());
+        _hostName = Encoding.UTF8.GetBytes(localHostName);
+        _self = new PeerInfo(_hostName, "127.0.0.1"u8.ToArray(), Array.Empty<byte>());
         _submitter = submitter;
     }
 
@@ -43,12 +46,25 @@ public sealed class EngineLog : IInternalLog
         var pool = _pool;
         if (submitter is null || pool is null) return;
 
+        // Built as a header the parser reads back into rsyslog's fields for internal messages:
+        // timereported = now, HOSTNAME = local host, TAG "rsyslogd:", MSG " text".
+        var now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now);
+        var raw = new ByteBuffer(64 + text.Length * 3);
+        raw.Append((byte)'<');
+        raw.Append(Encoding.ASCII.GetBytes((FacilitySyslog * 8 + (int)level).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        raw.Append((byte)'>');
+        TimestampFormatter.AppendRfc3339(raw, now);
+        raw.Append((byte)' ');
+        raw.Append(_hostName);
+        raw.Append(" rsyslogd: "u8);
+        raw.Append(Encoding.UTF8.GetBytes(text));
+
         var m = pool.Rent();
-        m.SetRaw(Encoding.UTF8.GetBytes($"<{FacilitySyslog * 8 + (int)level}>rsyslogd: {text}"));
+        m.SetRaw(raw.WrittenSpan);
         m.Flags |= MessageFlags.Internal;
         m.Peer = _self;
         m.Input = _input;
-        m.TimeGenerated = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now);
+        m.TimeGenerated = now;
         var batch = new MessageBatch(1);
         batch.Add(m);
         submitter.Submit(batch, FlowControl.NoDelay, mayBlock: false);

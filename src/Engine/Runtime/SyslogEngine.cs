@@ -80,10 +80,10 @@ public sealed class SyslogEngine : IDisposable
             try { input.Stop(); }
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
-        _workers!.StopAndDrain();
+        _workers?.StopAndDrain();
         _log.Detach();
         _stopTimer.Set();
-        _timer!.Join();
+        _timer?.Join();
         foreach (var a in _plan.Actions)
         {
             try { a.Output.Flush(); }

@@ -166,6 +166,12 @@ internal sealed class FakeTemplateFactory : ITemplateFactory
         return new FakeTemplate(name, text);
     }
 
+    public Template CreateLegacyTemplate(string name, string definition, SourceLocation location)
+        => CreateStringTemplate(name, definition, location);
+
+    public Template CreatePluginTemplate(string name, string plugin, SourceLocation location)
+        => new FakeTemplate(name, "=" + plugin);
+
     public void AddBuiltIns(TemplateRegistry registry)
     {
         foreach (var name in BuiltInNames) registry.Add(new FakeTemplate(name, "builtin"), SourceLocation.None);

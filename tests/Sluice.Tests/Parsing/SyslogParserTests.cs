@@ -211,18 +211,6 @@ public sealed class SyslogParserTests
     }
 
     [Fact]
-    public void InternalMessages_KeepHostnameAndTagUnparsed()
-    {
-        var m = new Message();
-        m.SetRaw("<46>Nov 22 08:00:00 host tag: internal"u8);
-        m.Flags |= MessageFlags.Internal;
-        m.TimeGenerated = Received;
-        new SyslogParser(new GlobalSettings()).Parse(m);
-        Assert.False(m.Hostname.IsPresent);
-        Assert.Equal("host tag: internal", MessageProperties.Get(m, "msg"));
-    }
-
-    [Fact]
     public void TimeGenerated_IsFilledWhenTheInputDidNot()
     {
         var m = new Message();
