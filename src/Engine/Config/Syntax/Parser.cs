@@ -285,19 +285,7 @@ public sealed partial class Parser
         switch (_lexer.State)
         {
             case LexerState.Object:
-                Token? previous = null;
-                while (_current.Kind is not (TokenKind.EndObject or TokenKind.EndOfFile))
-                {
-                    // "name(" inside an object means its ')' was missing: restart at that object.
-                    if (_current.Kind == TokenKind.Invalid && _current.Text == "(" && previous?.Kind == TokenKind.Name)
-                    {
-                        _lexer.ResyncAt(previous.Position);
-                        _current = _lexer.Next();
-                        goto skipStatements;
-                    }
-                    previous = Advance();
-                }
-                if (_current.Kind == TokenKind.EndObject) Advance();
+                SkipRestOfObject();
                 break;
             case LexerState.Expression:
             case LexerState.Call:
@@ -306,7 +294,6 @@ public sealed partial class Parser
                 _current = _lexer.Next();
                 break;
         }
-    skipStatements:
         while (_current.Kind != TokenKind.EndOfFile && !(_depth == 0 && IsStart(_current)))
         {
             if (_current.Kind == TokenKind.LeftBrace) _depth++;
@@ -314,6 +301,23 @@ public sealed partial class Parser
             Advance();
         }
         _lastRecovery = _current.Position;
+    }
+
+    private void SkipRestOfObject()
+    {
+        Token? previous = null;
+        while (_current.Kind is not (TokenKind.EndObject or TokenKind.EndOfFile))
+        {
+            // "name(" inside an object means its ')' was missing: restart at that object.
+            if (_current.Kind == TokenKind.Invalid && _current.Text == "(" && previous?.Kind == TokenKind.Name)
+            {
+                _lexer.ResyncAt(previous.Position);
+                _current = _lexer.Next();
+                return;
+            }
+            previous = Advance();
+        }
+        if (_current.Kind == TokenKind.EndObject) Advance();
     }
 
     private static bool IsStart(Token t) => t.Kind is TokenKind.BeginObject or TokenKind.PriorityFilter
