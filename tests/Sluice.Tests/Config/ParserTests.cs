@@ -214,6 +214,20 @@ public class ParserTests
     }
 
     [Fact]
+    public void Windows_line_endings_and_continuation_lines_parse_with_exact_locations()
+    {
+        var doc = ParseOk("module(load=\"imtcp\")\r\naction(type=\"omfile\" \\\r\n    file=\"/x\")\r\n");
+        var action = Assert.IsType<ActionNode>(doc.Items[1]);
+        Assert.Equal(new SourceLocation("p.conf", 3, 5), action.Parameters[1].Location);
+    }
+
+    [Fact]
+    public void Rsyslog_preprocessor_line_markers_are_skipped()
+    {
+        Assert.IsType<StopNode>(Assert.Single(ParseOk("PreprocFileLineNumber(12)\nstop").Items));
+    }
+
+    [Fact]
     public void Property_outside_a_template_is_an_error()
     {
         var doc = Parse("property(name=\"msg\")\nstop\n");

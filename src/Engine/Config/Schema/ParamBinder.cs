@@ -43,7 +43,8 @@ public static class ParamBinder
                 errors.Add(new ConfigError(p.Value.Location, $"{owner}: {error}"));
                 continue;
             }
-            set.Set(def.Name, value, p.Location);
+            // Values are located at the value, which is what errors about them should point at.
+            set.Set(def.Name, value, p.Value.Location);
         }
         foreach (var def in schema.All)
             if (def.Required && !seen.Contains(def.Name))

@@ -97,9 +97,12 @@ public static class ParamConverter
     {
         error = null;
         if (value >= def.Min && value <= def.Max) return value;
-        string range = def.Min == long.MinValue ? $"at most {def.Max}"
-            : def.Max == long.MaxValue ? $"at least {def.Min}"
-            : $"between {def.Min} and {def.Max}";
+        // A bound at the type's limit (e.g. int.MaxValue for an int setting) is not worth mentioning.
+        bool hasMin = def.Min > int.MinValue;
+        bool hasMax = def.Max < int.MaxValue;
+        string range = value < def.Min
+            ? (hasMax ? $"between {def.Min} and {def.Max}" : $"at least {def.Min}")
+            : (hasMin && hasMax ? $"between {def.Min} and {def.Max}" : $"at most {def.Max}");
         error = $"parameter '{name}' must be {range}, not {value}";
         return null;
     }

@@ -27,6 +27,7 @@ public sealed class ParamSet
 
     public bool IsSet(string name) => _set.ContainsKey(name);
 
+    /// <summary>Where the parameter's value was written (ParamBinder stores the value's location), or the object's location when it was not given.</summary>
     public SourceLocation LocationOf(string name) => _set.TryGetValue(name, out var v) ? v.Location : Location;
 
     public IEnumerable<string> SetNames => _set.Keys;

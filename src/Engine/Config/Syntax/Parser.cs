@@ -79,10 +79,18 @@ public sealed partial class Parser
 
     private DirectiveNode MakeDirective(Token t)
     {
+        // conf.c cfsysline: the directive name runs up to the first blank.
         int n = 1;
-        while (n < t.Text.Length && char.IsAsciiLetter(t.Text[n])) n++;
+        while (n < t.Text.Length && !char.IsWhiteSpace(t.Text[n])) n++;
         var arguments = new RawText(t.Text[n..], _source, t.Position + n);
         return new DirectiveNode(t.Text[1..n], arguments, t.Location);
+    }
+
+    private bool StartsLine(Token t)
+    {
+        int i = t.Position - 1;
+        while (i >= 0 && _source.Text[i] is ' ' or '\t') i--;
+        return i < 0 || _source.Text[i] == '\n';
     }
 
     private RawText Raw(Token t) => new(t.Text, _source, t.Position);
@@ -156,6 +164,16 @@ public sealed partial class Parser
                         // with the next one, which starts at that name.
                         _errors.Add(new ConfigError(_current.Location,
                             $"'{t.Text}(' inside {owner}: is the ')' of the {begin.Text}( at line {begin.Location.Line} missing?"));
+                        _lexer.ResyncAt(t.Position);
+                        _current = _lexer.Next();
+                        return list;
+                    }
+                    if (_current.Kind != TokenKind.Equals && t.Location.Line > begin.Location.Line && StartsLine(t))
+                    {
+                        // A line starting with a word that is no parameter: the ')' before it is missing.
+                        // End the object and read that line as a statement again.
+                        _errors.Add(new ConfigError(t.Location,
+                            $"expected ')' to close the {begin.Text}( of line {begin.Location.Line} before this line"));
                         _lexer.ResyncAt(t.Position);
                         _current = _lexer.Next();
                         return list;
@@ -267,19 +285,7 @@ public sealed partial class Parser
         switch (_lexer.State)
         {
             case LexerState.Object:
-                Token? previous = null;
-                while (_current.Kind is not (TokenKind.EndObject or TokenKind.EndOfFile))
-                {
-                    // "name(" inside an object means its ')' was missing: restart at that object.
-                    if (_current.Kind == TokenKind.Invalid && _current.Text == "(" && previous?.Kind == TokenKind.Name)
-                    {
-                        _lexer.ResyncAt(previous.Position);
-                        _current = _lexer.Next();
-                        goto skipStatements;
-                    }
-                    previous = Advance();
-                }
-                if (_current.Kind == TokenKind.EndObject) Advance();
+                SkipRestOfObject();
                 break;
             case LexerState.Expression:
             case LexerState.Call:
@@ -288,7 +294,6 @@ public sealed partial class Parser
                 _current = _lexer.Next();
                 break;
         }
-    skipStatements:
         while (_current.Kind != TokenKind.EndOfFile && !(_depth == 0 && IsStart(_current)))
         {
             if (_current.Kind == TokenKind.LeftBrace) _depth++;
@@ -296,6 +301,23 @@ public sealed partial class Parser
             Advance();
         }
         _lastRecovery = _current.Position;
+    }
+
+    private void SkipRestOfObject()
+    {
+        Token? previous = null;
+        while (_current.Kind is not (TokenKind.EndObject or TokenKind.EndOfFile))
+        {
+            // "name(" inside an object means its ')' was missing: restart at that object.
+            if (_current.Kind == TokenKind.Invalid && _current.Text == "(" && previous?.Kind == TokenKind.Name)
+            {
+                _lexer.ResyncAt(previous.Position);
+                _current = _lexer.Next();
+                return;
+            }
+            previous = Advance();
+        }
+        if (_current.Kind == TokenKind.EndObject) Advance();
     }
 
     private static bool IsStart(Token t) => t.Kind is TokenKind.BeginObject or TokenKind.PriorityFilter
