@@ -81,7 +81,8 @@ public class TcpInputLoadTests
 
         Assert.True(TcpTestKit.WaitFor(() => submitter.CountedOnly > 100_000));
 
-        var others = Enumerable.Range(0, 10).Select(n => Task.Run(() =>
+        // Dedicated threads: these senders block, and pool threads may be scarce while the suite runs in parallel.
+        var others = Enumerable.Range(0, 10).Select(n => Task.Factory.StartNew(() =>
         {
             using var s = kit.Connect();
             var sb = new StringBuilder();
@@ -89,7 +90,7 @@ public class TcpInputLoadTests
             TcpTestKit.Send(s, sb.ToString());
             // Keep the connection open: the messages must arrive without a close flushing anything.
             TcpTestKit.WaitFor(() => submitter.Count >= 1000);
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
 
         Assert.True(TcpTestKit.WaitFor(() => submitter.Count == 1000));
         Assert.DoesNotContain(floods, f => f.IsCompleted); // the floods were still running

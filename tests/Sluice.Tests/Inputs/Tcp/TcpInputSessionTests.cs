@@ -118,7 +118,7 @@ public class TcpInputSessionTests
         for (int n = 0; n < 4; n++)
         {
             int seed = n;
-            noise.Add(Task.Run(() =>
+            noise.Add(Task.Factory.StartNew(() =>
             {
                 var rnd = new Random(1000 + seed);
                 var chunk = new byte[64 * 1024];
@@ -135,7 +135,7 @@ public class TcpInputSessionTests
                 {
                     // the server may legitimately close a noise session (e.g. it looked like TLS)
                 }
-            }));
+            }, TaskCreationOptions.LongRunning));
         }
 
         using (var good = kit.Connect())
