@@ -1,6 +1,7 @@
 using System.Text;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Parsing;
+using Sluice.Engine.Properties;
 using Sluice.Engine.Runtime;
 
 namespace Sluice.Tests.Parsing;
@@ -147,8 +148,8 @@ public sealed class SyslogParserTests
     {
         var m = Parse(new GlobalSettings(), Encoding.UTF8.GetBytes(line), parseHostname);
         for (int i = 0; i < Columns.Length; i++)
-            Assert.True(expected[i] == MessageProperties.Get(m, Columns[i]),
-                $"{Columns[i]}: expected [{expected[i]}] got [{MessageProperties.Get(m, Columns[i])}]");
+            Assert.True(expected[i] == MessageProperties.Get(m, Columns[i], DateFormat.Rfc3339),
+                $"{Columns[i]}: expected [{expected[i]}] got [{MessageProperties.Get(m, Columns[i], DateFormat.Rfc3339)}]");
         Assert.Equal(MessageFlags.Parsed, m.Flags);
     }
 

@@ -76,9 +76,7 @@ public class DateFormatTests
     public void Date_utc_converts_and_takes_the_fraction_as_microseconds_like_rsyslog()
     {
         // rsyslogd 8.2302: "2003-10-11T22:14:15.003Z" with date-utc printed ".000003+00:00".
-        var t = SampleMessages.Time(2023, 1, 2, 3, 4, 5, 3, 3, '+', 5, 30);
-        var m = SampleMessages.Sample7();
-        m.TimeReported = t;
+        var m = SampleMessages.Parse("<13>1 2023-01-02T03:04:05.003+05:30 h app - - - ");
         Assert.Equal("2023-01-01T21:34:05.000003+00:00|Jan  1 21:34:05",
             Render("%timereported:::date-rfc3339,date-utc%|%timestamp:::date-utc%", m));
     }
@@ -89,7 +87,7 @@ public class DateFormatTests
         var m = SampleMessages.Sample1();
         Assert.Equal("Nov 22 08:06:09|2026-11-22T08:06:09.123456+00:00|Nov 22 08:06:09",
             Render("%timegenerated%|%timegenerated:::date-rfc3339%|%timereceived%", m));
-        m.TimeReported = default; // the message carried no timestamp
-        Assert.Equal("2026-11-22T08:06:09.123456+00:00", Render("%timereported:::date-rfc3339%", m));
+        var noTimestamp = SampleMessages.Parse("<13>host tag: the message carried no timestamp");
+        Assert.Equal("2026-11-22T08:06:09.123456+00:00", Render("%timereported:::date-rfc3339%", noTimestamp));
     }
 }
