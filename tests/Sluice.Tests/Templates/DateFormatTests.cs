@@ -73,6 +73,28 @@ public class DateFormatTests
     }
 
     [Fact]
+    public void Weekdays_follow_rsyslogs_formula_which_has_no_century_rule()
+    {
+        Assert.Equal("3|Wed", Render("%timestamp:::date-wday%|%timestamp:::date-wdayname%",
+            SampleMessages.Parse("<13>1 2000-03-01T00:00:00Z h app - - - x")));
+        // 1900-01-01 was a Monday; rsyslogd 8.2302 says Sunday (datetime.c getWeekdayNbr).
+        Assert.Equal("0|Sun", Render("%timestamp:::date-wday%|%timestamp:::date-wdayname%",
+            SampleMessages.Parse("<13>1 1900-01-01T00:00:00Z h app - - - x")));
+    }
+
+    [Fact]
+    public void More_than_six_fraction_digits_print_rsyslogs_wrapped_digit()
+    {
+        // rsyslog keeps all 9 digits, prints (9-1)%6+1 = 3 of them, and its first "digit" (1234567) wraps
+        // around as a C short: byte 0xB7, then "89". rsyslogd 8.2302 writes the same (RsyslogParserInteropTests).
+        var m = SampleMessages.Parse("<13>1 2003-10-11T22:14:15.123456789+05:30 host app - - - nine digits");
+        var buf = new ByteBuffer(8);
+        TimestampFormatter.Append(buf, m.TimeReported, DateFormat.Rfc3339);
+        Assert.Equal("2003-10-11T22:14:15."u8.ToArray().Concat(new byte[] { 0xB7 }).Concat("89+05:30"u8.ToArray()),
+            buf.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void Date_utc_converts_and_takes_the_fraction_as_microseconds_like_rsyslog()
     {
         // rsyslogd 8.2302: "2003-10-11T22:14:15.003Z" with date-utc printed ".000003+00:00".
