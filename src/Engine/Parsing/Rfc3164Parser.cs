@@ -32,12 +32,8 @@ internal static class Rfc3164Parser
         }
 
         ParseTimestamp(m, ref c);
-
-        if ((m.Flags & MessageFlags.Internal) == 0)
-        {
-            if (c.Left > 0 && m.Input.ParseHostname) ParseHostname(m, ref c);
-            ParseTag(m, ref c);
-        }
+        if (c.Left > 0 && m.Input.ParseHostname) ParseHostname(m, ref c);
+        ParseTag(m, ref c);
 
         int msgStart = Math.Min(c.Pos, c.Raw.Length);
         m.Msg = new TextRange(msgStart, c.Raw.Length - msgStart);

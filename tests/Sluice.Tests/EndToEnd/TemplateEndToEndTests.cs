@@ -18,7 +18,8 @@ namespace Sluice.Tests.EndToEnd;
 /// <para>
 /// rsyslogd runs with TZ=America/New_York so that what RFC 3164 timestamps take from the reception time shows.
 /// Each message's reception time and fromhost are written to a separate file and given to the message here
-/// (the input would set them), so lines without a timestamp compare whole as well.
+/// (the input would set them), so lines without a timestamp compare whole as well. rsyslogd's own start message is
+/// compared the same way with an internal message made as the engine makes one.
 /// </para>
 /// </summary>
 public sealed class TemplateEndToEndTests
@@ -65,16 +66,16 @@ public sealed class TemplateEndToEndTests
         new("props", "props", true),
     ];
 
-    private static string Config()
+    private static string Config(string globals, string inputName, string receptionTemplate)
     {
         var c = new StringBuilder();
-        c.Append("global(workDirectory=\"{dir}/work\")\n");
+        c.Append($"global(workDirectory=\"{{dir}}/work\" {globals})\n");
         c.Append("main_queue(queue.workerThreads=\"1\")\n");
         c.Append("module(load=\"imtcp\")\n");
         c.Append("input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{dir}/port\")\n");
         c.Append($"template(name=\"props\" type=\"string\" string=\"{Escape(PropertyTemplate)}\")\n");
-        c.Append($"template(name=\"reception\" type=\"string\" string=\"{Escape(ReceptionTemplate)}\")\n");
-        c.Append("if $inputname == \"imtcp\" then {\n");
+        c.Append($"template(name=\"reception\" type=\"string\" string=\"{Escape(receptionTemplate)}\")\n");
+        c.Append($"if $inputname == \"{inputName}\" then {{\n");
         foreach (var o in Outputs) c.Append($"  action(type=\"omfile\" file=\"{{dir}}/{o.File}\" template=\"{o.Template}\")\n");
         // Last: actions commit in configuration order, so once this file has a line, the others have it too.
         c.Append("  action(type=\"omfile\" file=\"{dir}/reception\" template=\"reception\")\n");
@@ -85,58 +86,126 @@ public sealed class TemplateEndToEndTests
     /// <summary>A RainerScript string literal's escapes for the template text.</summary>
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
 
-    [Fact]
-    public void EveryLine_RendersByteIdenticalToRsyslogd_InEveryFormat()
+    public static TheoryData<string> Variants => new() { "default", "raw-control-characters" };
+
+    /// <summary>
+    /// The parser settings of a variant, as rsyslog global() parameters and as <see cref="GlobalSettings"/>. With
+    /// escaping and LF dropping off, control characters and line ends reach the templates as they arrived.
+    /// </summary>
+    private static (string Globals, GlobalSettings Settings) Variant(string name) => name switch
     {
-        var corpus = EndToEndCorpus.All();
-        var received = new List<byte[]>();
-        var written = new Dictionary<string, byte[]>();
-
-        using (var rsyslog = RsyslogDaemon.Start(Config(), timeZone: "America/New_York"))
-        {
-            rsyslog.SendOctetCounted(corpus);
-            string reception = Path.Combine(rsyslog.Dir, "reception");
-            received = rsyslog.WaitForLines(corpus.Length, path: reception);
-            foreach (var o in Outputs)
+        "default" => ("", new GlobalSettings()),
+        "raw-control-characters" => (
+            "parser.escapeControlCharactersOnReceive=\"off\" parser.dropTrailingLFOnReception=\"off\" " +
+            "parser.permitSlashInProgramName=\"on\"",
+            new GlobalSettings
             {
-                string path = Path.Combine(rsyslog.Dir, o.File);
-                if (o.LineBased) rsyslog.WaitForLines(corpus.Length, TimeSpan.FromSeconds(10), path);
-                written[o.File] = RsyslogDaemon.ReadBytes(path);
-            }
-        } // Dispose kills rsyslogd and removes its directory
+                EscapeControlCharactersOnReceive = false, DropTrailingLFOnReception = false, PermitSlashInProgramName = true,
+            }),
+        _ => throw new ArgumentException(name),
+    };
 
-        Assert.Equal(corpus.Length, received.Count);
-        var rendered = RenderWithSluice(corpus, received);
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void EveryLine_RendersByteIdenticalToRsyslogd_InEveryFormat(string variant)
+    {
+        var (globals, settings) = Variant(variant);
+        var corpus = EndToEndCorpus.All();
+        var (received, written) = RunRsyslogd(Config(globals, "imtcp", ReceptionTemplate), corpus.Length,
+            rsyslog => rsyslog.SendOctetCounted(corpus));
+        var rendered = RenderWithSluice(corpus, received, settings, new InputInfo("imtcp", null), MessageFlags.None);
+        AssertIdentical(corpus, written, rendered);
+    }
 
+    [Fact]
+    public void InternalMessages_RenderByteIdenticalToRsyslogdsOwn()
+    {
+        // rsyslogd's start message goes through the rules like any other when processInternalMessages is on. Its text
+        // (and reception facts) are read back and given to an internal message made the way the engine makes one.
+        const string reception = "%timegenerated:::date-rfc3339% %fromhost% %msg%\n";
+        var (received, written) = RunRsyslogd(
+            Config("processInternalMessages=\"on\"", "rsyslogd", reception), 1, static _ => { });
+
+        string[] facts = Encoding.UTF8.GetString(received[0]).Split(' ', 3);
+        Assert.StartsWith("[origin software=\"rsyslogd\"", facts[2]);
+        byte[][] raws = [Encoding.UTF8.GetBytes("<46>rsyslogd: " + facts[2])]; // as Runtime/EngineLog writes it
+        var rendered = RenderWithSluice(raws, received, new GlobalSettings(), new InputInfo("rsyslogd", null, parseHostname: false),
+            MessageFlags.Internal);
+        AssertIdentical(raws, Written(written, 1), rendered);
+    }
+
+    /// <summary>
+    /// Runs rsyslogd with <paramref name="config"/>, lets <paramref name="send"/> feed it, waits (bounded) for
+    /// <paramref name="count"/> reception lines and returns them with every output file. rsyslogd is killed and its
+    /// directory removed before returning.
+    /// </summary>
+    private static (List<byte[]> Received, Dictionary<string, byte[]> Written) RunRsyslogd(string config, int count,
+        Action<RsyslogDaemon> send)
+    {
+        var written = new Dictionary<string, byte[]>();
+        using var rsyslog = RsyslogDaemon.Start(config, timeZone: "America/New_York");
+        send(rsyslog);
+        var received = rsyslog.WaitForLines(count, path: Path.Combine(rsyslog.Dir, "reception"));
+        Assert.Equal(count, received.Count);
+        foreach (var o in Outputs)
+        {
+            string path = Path.Combine(rsyslog.Dir, o.File);
+            if (o.LineBased) rsyslog.WaitForLines(count, TimeSpan.FromSeconds(10), path);
+            written[o.File] = RsyslogDaemon.ReadBytes(path);
+        }
+        return (received, written);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> messages' worth of each file. rsyslogd logs more about itself (its
+    /// shutdown, when killed) than the test compares; every file except the forward format has one line a message.
+    /// </summary>
+    private static Dictionary<string, byte[]> Written(Dictionary<string, byte[]> written, int count)
+    {
+        var cut = new Dictionary<string, byte[]>();
+        foreach (var o in Outputs)
+        {
+            var lines = SplitAfterLf(written[o.File]);
+            cut[o.File] = o.LineBased ? lines.Take(count).SelectMany(l => l).ToArray() : written[o.File];
+        }
+        return cut;
+    }
+
+    private static void AssertIdentical(byte[][] raws, Dictionary<string, byte[]> written, Dictionary<string, byte[][]> rendered)
+    {
         var failures = new List<string>();
         foreach (var o in Outputs)
         {
-            if (o.LineBased) CompareLines(o, corpus, written[o.File], rendered[o.File], failures);
-            else CompareConcatenated(o, corpus, written[o.File], rendered[o.File], failures);
+            // A rendering with a line end inside (raw LFs) cannot be told apart by lines; compare those back to back.
+            bool lineBased = o.LineBased && rendered[o.File].All(r => r.AsSpan(0, r.Length - 1).IndexOf((byte)'\n') < 0);
+            if (lineBased) CompareLines(o, raws, written[o.File], rendered[o.File], failures);
+            else CompareConcatenated(o, raws, written[o.File], rendered[o.File], failures);
         }
         Assert.True(failures.Count == 0, $"{failures.Count} differences:\n" + string.Join("\n", failures));
     }
 
-    /// <summary>Each output's rendering of each line, by SyslogParser and Sluice's templates.</summary>
-    private static Dictionary<string, byte[][]> RenderWithSluice(byte[][] corpus, List<byte[]> received)
+    /// <summary>Each output's rendering of each raw message, by SyslogParser and Sluice's templates.</summary>
+    private static Dictionary<string, byte[][]> RenderWithSluice(byte[][] raws, List<byte[]> received, GlobalSettings settings,
+        InputInfo input, MessageFlags flags)
     {
         var registry = new TemplateRegistry();
         var factory = new TemplateFactory();
         factory.AddBuiltIns(registry);
         registry.Add(factory.CreateStringTemplate("props", PropertyTemplate, SourceLocation.None), SourceLocation.None);
 
-        var parser = new SyslogParser(new GlobalSettings());
-        var input = new InputInfo("imtcp", null);
+        var parser = new SyslogParser(settings);
         var message = new Message(); // reused across lines, as a pooled message is
         var buffer = new ByteBuffer();
-        var result = Outputs.ToDictionary(o => o.File, _ => new byte[corpus.Length][]);
+        var result = Outputs.ToDictionary(o => o.File, _ => new byte[raws.Length][]);
 
-        for (int i = 0; i < corpus.Length; i++)
+        for (int i = 0; i < raws.Length; i++)
         {
-            string[] facts = Encoding.UTF8.GetString(received[i]).Split(' ', 2);
+            // "timegenerated fromhost[ msg]"
+            string[] facts = Encoding.UTF8.GetString(received[i]).Split(' ', 3);
             var generated = SyslogTime.FromDateTimeOffset(DateTimeOffset.Parse(facts[0], CultureInfo.InvariantCulture));
 
-            message.SetRaw(corpus[i]);
+            message.SetRaw(raws[i]);
+            message.Flags |= flags;
             message.Input = input;
             message.Peer = new PeerInfo(Encoding.UTF8.GetBytes(facts[1]), "127.0.0.1"u8.ToArray(), []);
             message.TimeGenerated = generated;

@@ -212,15 +212,25 @@ public sealed class SyslogParserTests
     }
 
     [Fact]
-    public void InternalMessages_KeepHostnameAndTagUnparsed()
+    public void InternalMessages_GetRsyslogsInternalMessageFields()
     {
+        // As the engine writes them; rsyslogd 8.2302 reports rawmsg = msg = the text, syslogtag "rsyslogd:",
+        // programname and app-name "rsyslogd", procid "-", no HOSTNAME of its own (the local host, via fromhost).
         var m = new Message();
-        m.SetRaw("<46>Nov 22 08:00:00 host tag: internal"u8);
+        m.SetRaw("<46>rsyslogd: [origin software=\"sluiced\"] start\ttab"u8);
         m.Flags |= MessageFlags.Internal;
         m.TimeGenerated = Received;
         new SyslogParser(new GlobalSettings()).Parse(m);
+        Assert.Equal(MessageFlags.Internal | MessageFlags.Parsed, m.Flags);
         Assert.False(m.Hostname.IsPresent);
-        Assert.Equal("host tag: internal", MessageProperties.Get(m, "msg"));
+        Assert.False(m.TimeReported.IsSet);
+        Assert.Equal("[origin software=\"sluiced\"] start\ttab", MessageProperties.Get(m, "rawmsg")); // not sanitized
+        Assert.Equal("[origin software=\"sluiced\"] start\ttab", MessageProperties.Get(m, "msg"));
+        Assert.Equal("rsyslogd:", MessageProperties.Get(m, "syslogtag"));
+        Assert.Equal("rsyslogd", MessageProperties.Get(m, "programname"));
+        Assert.Equal("rsyslogd", MessageProperties.Get(m, "app-name"));
+        Assert.Equal("-", MessageProperties.Get(m, "procid"));
+        Assert.Equal("46", MessageProperties.Get(m, "pri"));
     }
 
     [Fact]
