@@ -14,8 +14,9 @@ namespace Sluice.Engine.Parsing;
 /// <item>APP-NAME is never empty once set: MsgSetAPPNAME turns "" into "-" (observed with rsyslogd 8.2302 for an
 /// empty RFC 5424 APP-NAME field and for legacy messages without programname).</item>
 /// </list>
-/// Field conventions (see MessageProperties): an absent PROCID, MSGID or STRUCTURED-DATA reads "-", an absent
-/// APP-NAME, TAG or programname reads "" and an absent HOSTNAME reads as fromhost.
+/// This is the only place these fields are derived; the property layer reads them as they are left here
+/// (Properties/MessageFields.cs: an absent PROCID, MSGID or STRUCTURED-DATA reads "-", an absent APP-NAME, TAG or
+/// programname reads "" and an absent HOSTNAME reads as fromhost).
 /// </summary>
 internal static class DerivedFields
 {

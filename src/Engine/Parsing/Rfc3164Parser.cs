@@ -32,7 +32,6 @@ internal static class Rfc3164Parser
         }
 
         ParseTimestamp(m, ref c);
-
         if (c.Left > 0 && m.Input.ParseHostname) ParseHostname(m, ref c);
         ParseTag(m, ref c);
 

@@ -6,7 +6,9 @@ namespace Sluice.Engine.Parsing;
 /// <summary>
 /// rsyslog's default parser chain (runtime/parser.c ParseMsg with rsyslog.rfc5424 then rsyslog.rfc3164):
 /// single-message decompression ("z" + zlib), reception sanitizing, PRI, then RFC 5424 when the text after
-/// the PRI starts with "1 ", else RFC 3164 with its real-world variants. Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
+/// the PRI starts with "1 ", else RFC 3164 with its real-world variants. The daemon's own messages are not
+/// decompressed or sanitized and get rsyslog's internal-message fields (<see cref="InternalMessageParser"/>).
+/// Fills the <see cref="Message"/> fields as ranges into its buffer (derived values
 /// such as the RFC 5424 TAG "app[procid]" go after the raw bytes) and sets <see cref="MessageFlags.Parsed"/>.
 /// Where rsyslog 8.2302's source or documentation and the binary disagree, the binary was followed.
 /// <para>
@@ -41,12 +43,20 @@ public sealed class SyslogParser
 
         var keep = m.Flags & (MessageFlags.Truncated | MessageFlags.Internal);
         m.ResetParsed();
-        _compression?.Apply(m);
-        _sanitizer.Sanitize(m);
+        if ((keep & MessageFlags.Internal) == 0)
+        {
+            _compression?.Apply(m);
+            _sanitizer.Sanitize(m);
+        }
         m.Flags = keep; // rewriting the raw bytes cleared them
 
         PriParser.Parse(m);
-        if (Rfc5424Parser.Matches(m))
+        if ((keep & MessageFlags.Internal) != 0)
+        {
+            InternalMessageParser.Parse(m);
+            DerivedFields.CompleteLegacy(m, _permitSlashInProgramName);
+        }
+        else if (Rfc5424Parser.Matches(m))
         {
             Rfc5424Parser.Parse(m);
             DerivedFields.CompleteRfc5424(m, _permitSlashInProgramName);

@@ -27,13 +27,7 @@ internal static class TimestampParser
         int day = c.ParseInt();
         if (day < 1 || day > 31 || !c.Expect((byte)'T')) return false;
         int hour = c.ParseInt();
-        if (hour > 23 || !c.Expect((byte)':')) return false;
-        int minute = c.ParseInt();
-        if (minute > 59 || !c.Expect((byte)':')) return false;
-        int second = c.ParseInt();
-        if (second > 60) return false;
-
-        ParseFraction(ref c, out int frac, out int precision);
+        if (!TryClockAfterHour(ref c, hour, out int minute, out int second, out int frac, out int precision)) return false;
 
         if (c.Left == 0) return false; // a time zone is required
         byte mode;
@@ -115,13 +109,7 @@ internal static class TimestampParser
             if (!c.Expect((byte)' ')) return false;
             hour = c.ParseInt();
         }
-        if (hour > 23 || !c.Expect((byte)':')) return false;
-        int minute = c.ParseInt();
-        if (minute > 59 || !c.Expect((byte)':')) return false;
-        int second = c.ParseInt();
-        if (second > 60) return false;
-
-        ParseFraction(ref c, out int frac, out int precision);
+        if (!TryClockAfterHour(ref c, hour, out int minute, out int second, out int frac, out int precision)) return false;
 
         if (c.Left > 0 && c.Cur == (byte)':') c.Advance(); // Cisco's "...:00: %ASA..."
         if (c.Left > 0)
@@ -141,6 +129,19 @@ internal static class TimestampParser
         time.SecFracPrecision = (byte)precision;
         time.IsSet = true;
         cursor = c;
+        return true;
+    }
+
+    /// <summary>":mm:ss[.frac]" after the hour, with the limits both formats share (second 60 allowed).</summary>
+    private static bool TryClockAfterHour(ref ParseCursor c, int hour, out int minute, out int second, out int frac, out int precision)
+    {
+        minute = second = frac = precision = 0;
+        if (hour > 23 || !c.Expect((byte)':')) return false;
+        minute = c.ParseInt();
+        if (minute > 59 || !c.Expect((byte)':')) return false;
+        second = c.ParseInt();
+        if (second > 60) return false;
+        ParseFraction(ref c, out frac, out precision);
         return true;
     }
 

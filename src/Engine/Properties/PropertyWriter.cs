@@ -5,8 +5,9 @@ using Sluice.Engine.Templates;
 namespace Sluice.Engine.Properties;
 
 /// <summary>
-/// Writes a property's value as bytes (rsyslog's MsgGetProp before the property replacer's options): message
-/// ranges are copied as they are, derived fields and times are formatted straight into the buffer.
+/// Writes a property's value as bytes (rsyslog's MsgGetProp before the property replacer's options): the fields
+/// SyslogParser set are copied as they are (read as <see cref="MessageFields"/> says), numbers, names and times
+/// are formatted straight into the buffer.
 /// </summary>
 public static class PropertyWriter
 {
@@ -15,19 +16,19 @@ public static class PropertyWriter
     /// buffer (pri-text, $now…, date-utc) — which one rsyslog quirk of the property replacer depends on.
     /// </summary>
     public static bool Append(ByteBuffer dest, PropertyId id, Message m, in RenderContext ctx,
-        DateFormat dateFormat = DateFormat.Default, bool dateInUtc = false, bool permitSlashInProgramName = false)
+        DateFormat dateFormat = DateFormat.Default, bool dateInUtc = false)
     {
         switch (id)
         {
-            case PropertyId.Msg: dest.Append(DerivedFields.Msg(m)); return false;
+            case PropertyId.Msg: dest.Append(m.Slice(m.Msg)); return false;
             case PropertyId.RawMsg: dest.Append(m.Raw); return false;
-            case PropertyId.RawMsgAfterPri: dest.Append(DerivedFields.RawAfterPri(m)); return false;
+            case PropertyId.RawMsgAfterPri: dest.Append(MessageFields.RawAfterPri(m)); return false;
             case PropertyId.Hostname: dest.Append(m.HostnameOrFromHost); return false;
             case PropertyId.FromHost: dest.Append(m.Peer.FromHost); return false;
             case PropertyId.FromHostIp: dest.Append(m.Peer.FromHostIp); return false;
             case PropertyId.FromHostPort: dest.Append(m.Peer.FromHostPort); return false;
-            case PropertyId.SyslogTag: DerivedFields.AppendTag(dest, m); return false;
-            case PropertyId.ProgramName: dest.Append(DerivedFields.ProgramName(m, permitSlashInProgramName)); return false;
+            case PropertyId.SyslogTag: dest.Append(m.Slice(m.Tag)); return false;
+            case PropertyId.ProgramName: dest.Append(m.Slice(m.ProgramName)); return false;
             case PropertyId.Pri: AppendPri(dest, m); return false;
             case PropertyId.PriText:
                 dest.Append(FacilityName(m));
@@ -43,12 +44,12 @@ public static class PropertyWriter
             case PropertyId.SyslogSeverity: dest.Append((byte)('0' + m.Severity)); return false;
             case PropertyId.SyslogSeverityText: dest.Append(SyslogNames.Severity[m.Severity]); return false;
             case PropertyId.TimeGenerated: return AppendTime(dest, m.TimeGenerated, dateFormat, dateInUtc);
-            case PropertyId.TimeReported: return AppendTime(dest, DerivedFields.TimeReported(m), dateFormat, dateInUtc);
+            case PropertyId.TimeReported: return AppendTime(dest, MessageFields.TimeReported(m), dateFormat, dateInUtc);
             case PropertyId.ProtocolVersion: dest.Append(m.ProtocolVersion != 0 ? (byte)'1' : (byte)'0'); return false;
-            case PropertyId.StructuredData: dest.Append(DerivedFields.StructuredData(m)); return false;
-            case PropertyId.AppName: dest.Append(DerivedFields.AppName(m, permitSlashInProgramName)); return false;
-            case PropertyId.ProcId: dest.Append(DerivedFields.ProcId(m)); return false;
-            case PropertyId.MsgId: dest.Append(DerivedFields.MsgId(m)); return false;
+            case PropertyId.StructuredData: dest.Append(MessageFields.StructuredData(m)); return false;
+            case PropertyId.AppName: dest.Append(m.Slice(m.AppName)); return false;
+            case PropertyId.ProcId: dest.Append(MessageFields.ProcId(m)); return false;
+            case PropertyId.MsgId: dest.Append(MessageFields.MsgId(m)); return false;
             case PropertyId.InputName: dest.Append(m.Input.InputNameBytes); return false;
             case PropertyId.SysMyHostname: dest.Append(ctx.LocalHostName); return false;
             case PropertyId.SysBom: dest.Append("\uFEFF"u8); return false; // EF BB BF
@@ -89,11 +90,7 @@ public static class PropertyWriter
         {
             case PropertyId.SysNow:
             case PropertyId.SysNowUtc:
-                AsciiWriter.AppendFourDigits(dest, t.Year);
-                dest.Append((byte)'-');
-                AsciiWriter.AppendTwoDigits(dest, t.Month);
-                dest.Append((byte)'-');
-                AsciiWriter.AppendTwoDigits(dest, t.Day);
+                TimestampFormatter.AppendDate(dest, t);
                 break;
             case PropertyId.SysYear:
             case PropertyId.SysYearUtc:

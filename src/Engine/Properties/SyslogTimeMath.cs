@@ -18,11 +18,26 @@ public static class SyslogTimeMath
         return t.OffsetMode == (byte)'-' ? secs + offset : secs - offset;
     }
 
-    /// <summary>0 = Sunday … 6 = Saturday, of the date as written (no offset applied), like getWeekdayNbr.</summary>
+    /// <summary>
+    /// 0 = Sunday … 6 = Saturday, of the date as written (no offset applied), by rsyslog's formula (datetime.c
+    /// getWeekdayNbr). It has no Gregorian century rule, so it is right only for 1901..2099: rsyslogd 8.2302 says
+    /// 1900-01-01 (a Monday) is a Sunday, and so does this. Before year 1 its remainder is negative and rsyslog
+    /// indexes its tables out of bounds (date-wdayname crashes rsyslogd 8.2302 for year 0); here it wraps to 0..6.
+    /// </summary>
     public static int WeekDay(in SyslogTime t)
     {
-        long days = DaysFromCivil(t.Year, t.Month, t.Day);
-        int wd = (int)((days + 4) % 7); // 1970-01-01 was a Thursday
+        int g = t.Year;
+        int f;
+        if (t.Month < 3)
+        {
+            g--;
+            f = t.Month + 13;
+        }
+        else
+        {
+            f = t.Month + 1;
+        }
+        int wd = (36525 * g / 100 + 306 * f / 10 + t.Day - 621049) % 7;
         return wd < 0 ? wd + 7 : wd;
     }
 

@@ -124,7 +124,8 @@ public static class TimestampFormatter
 
     private static void AppendFourDigitsYear(ByteBuffer dest, in SyslogTime t) => AsciiWriter.AppendFourDigits(dest, t.Year);
 
-    private static void AppendDate(ByteBuffer dest, in SyslogTime t)
+    /// <summary>"YYYY-MM-DD".</summary>
+    public static void AppendDate(ByteBuffer dest, in SyslogTime t)
     {
         AsciiWriter.AppendFourDigits(dest, t.Year);
         dest.Append((byte)'-');
@@ -144,7 +145,9 @@ public static class TimestampFormatter
 
     /// <summary>
     /// The fraction's digits: as many as its precision, which rsyslog takes modulo 6 (a 7-digit precision
-    /// prints one digit); with no fraction, "0" when <paramref name="orZero"/> (date-subseconds).
+    /// prints one digit); with no fraction, "0" when <paramref name="orZero"/> (date-subseconds). Byte for byte
+    /// rsyslog's loop (datetime.c formatTimestamp3339/formatTimestampSecFrac), whose digit is a C short: with more
+    /// than 6 received digits a "digit" is larger than 9 and wraps, printing one garbage byte, as rsyslogd 8.2302 does.
     /// </summary>
     private static void AppendSecFrac(ByteBuffer dest, in SyslogTime t, bool orZero)
     {
@@ -159,10 +162,10 @@ public static class TimestampFormatter
         int frac = t.SecFrac;
         while (power > 0)
         {
-            int digit = frac / power;
+            short digit = unchecked((short)(frac / power));
             frac -= digit * power;
             power /= 10;
-            dest.Append((byte)('0' + digit));
+            dest.Append(unchecked((byte)(digit + '0')));
         }
     }
 }

@@ -1,8 +1,6 @@
 using System.Text;
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Messages;
-using Sluice.Engine.Properties;
-using Sluice.Engine.Templates;
 using Sluice.Engine.Submit;
 
 namespace Sluice.Engine.Runtime;
@@ -21,8 +19,7 @@ public sealed class EngineLog : IInternalLog
     private volatile Submitter? _submitter;
     private MessagePool? _pool;
     private PeerInfo _self = PeerInfo.Local;
-    private readonly InputInfo _input = new("rsyslogd", null, parseHostname: true);
-    private byte[] _hostName = "localhost"u8.ToArray();
+    private readonly InputInfo _input = new("rsyslogd", null, parseHostname: false);
 
     public EngineLog(bool toStderr) => _toStderr = toStderr;
 
@@ -30,8 +27,8 @@ public sealed class EngineLog : IInternalLog
     public void Attach(Submitter submitter, MessagePool pool, string localHostName)
     {
         _pool = pool;
-        _hostName = Encoding.UTF8.GetBytes(localHostName);
-        _self = new PeerInfo(_hostName, "127.0.0.1"u8.ToArray(), Array.Empty<byte>());
+        // rsyslog gives its own messages the local host as HOSTNAME and fromhost.
+        _self = new PeerInfo(Encoding.UTF8.GetBytes(localHostName), "127.0.0.1"u8.ToArray(), Array.Empty<byte>());
         _submitter = submitter;
     }
 
@@ -46,21 +43,11 @@ public sealed class EngineLog : IInternalLog
         var pool = _pool;
         if (submitter is null || pool is null) return;
 
-        // Built as a header the parser reads back into rsyslog's fields for internal messages:
-        // timereported = now, HOSTNAME = local host, TAG "rsyslogd:", MSG " text".
+        // The form Parsing/InternalMessageParser turns into rsyslog's internal-message fields.
         var now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now);
-        var raw = new ByteBuffer(64 + text.Length * 3);
-        raw.Append((byte)'<');
-        raw.Append(Encoding.ASCII.GetBytes((FacilitySyslog * 8 + (int)level).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        raw.Append((byte)'>');
-        TimestampFormatter.AppendRfc3339(raw, now);
-        raw.Append((byte)' ');
-        raw.Append(_hostName);
-        raw.Append(" rsyslogd: "u8);
-        raw.Append(Encoding.UTF8.GetBytes(text));
-
+        var raw = Encoding.UTF8.GetBytes($"<{FacilitySyslog * 8 + (int)level}>rsyslogd: {text}");
         var m = pool.Rent();
-        m.SetRaw(raw.WrittenSpan);
+        m.SetRaw(raw);
         m.Flags |= MessageFlags.Internal;
         m.Peer = _self;
         m.Input = _input;

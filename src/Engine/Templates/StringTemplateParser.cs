@@ -15,7 +15,6 @@ internal sealed class StringTemplateParser
     private readonly string _text;
     private readonly SourceLocation _location;
     private readonly bool _legacy;
-    private readonly bool _permitSlash;
     private readonly List<TemplateEntry> _entries = new();
     private int _pos;
 
@@ -24,14 +23,13 @@ internal sealed class StringTemplateParser
     /// template. RainerScript strings arrive decoded by the config lexer, so nothing is decoded again
     /// (rsyslog calls do_Constant with bDoEscapes = 0 for them).
     /// </param>
-    public StringTemplateParser(string name, string text, int start, SourceLocation location, bool legacy, bool permitSlash)
+    public StringTemplateParser(string name, string text, int start, SourceLocation location, bool legacy)
     {
         _name = name;
         _text = text;
         _pos = start;
         _location = location;
         _legacy = legacy;
-        _permitSlash = permitSlash;
     }
 
     /// <summary>Where parsing stopped (after the closing quote in legacy mode, else the end of the text).</summary>
@@ -129,7 +127,7 @@ internal sealed class StringTemplateParser
         if (_text[_pos] == '%')
         {
             _pos++;
-            _entries.Add(new PropertyEntry(id, _permitSlash));
+            _entries.Add(new PropertyEntry(id));
             return;
         }
 
@@ -161,7 +159,7 @@ internal sealed class StringTemplateParser
         if (o.PosEndRelative ? o.ToPos > o.FromPos : o.ToPos < o.FromPos)
             (o.FromPos, o.ToPos) = (o.ToPos, o.FromPos);
 
-        _entries.Add(new ReplacerEntry(id, o, _permitSlash));
+        _entries.Add(new ReplacerEntry(id, o));
     }
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';

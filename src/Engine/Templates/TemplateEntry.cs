@@ -23,30 +23,21 @@ public sealed class ConstantEntry : TemplateEntry
 /// <summary>"%prop%": the property's value as it is.</summary>
 public sealed class PropertyEntry : TemplateEntry
 {
-    private readonly bool _permitSlash;
-
-    public PropertyEntry(PropertyId property, bool permitSlashInProgramName)
-    {
-        Property = property;
-        _permitSlash = permitSlashInProgramName;
-    }
+    public PropertyEntry(PropertyId property) => Property = property;
 
     public PropertyId Property { get; }
 
     public override void Render(Message message, ByteBuffer destination, in RenderContext context) =>
-        PropertyWriter.Append(destination, Property, message, context, DateFormat.Default, false, _permitSlash);
+        PropertyWriter.Append(destination, Property, message, context);
 }
 
 /// <summary>"%prop:from:to:options%": the value run through the property replacer.</summary>
 public sealed class ReplacerEntry : TemplateEntry
 {
-    private readonly bool _permitSlash;
-
-    public ReplacerEntry(PropertyId property, ReplacerOptions options, bool permitSlashInProgramName)
+    public ReplacerEntry(PropertyId property, ReplacerOptions options)
     {
         Property = property;
         Options = options;
-        _permitSlash = permitSlashInProgramName;
     }
 
     public PropertyId Property { get; }
@@ -56,7 +47,7 @@ public sealed class ReplacerEntry : TemplateEntry
     {
         int start = destination.Length;
         bool privateCopy = PropertyWriter.Append(destination, Property, message, context,
-            Options.DateFormat, Options.DateInUtc, _permitSlash);
+            Options.DateFormat, Options.DateInUtc);
         PropertyReplacer.Apply(destination, start, privateCopy, Options);
     }
 }

@@ -1,6 +1,5 @@
 using Sluice.Engine.Config;
 using Sluice.Engine.Config.Schema;
-using Sluice.Engine.Runtime;
 using Sluice.Engine.Templates.BuiltIn;
 
 namespace Sluice.Engine.Templates;
@@ -8,21 +7,9 @@ namespace Sluice.Engine.Templates;
 /// <summary>Compiles string, legacy and plugin templates and provides rsyslog's built-in ones. Cold path.</summary>
 public sealed class TemplateFactory : ITemplateFactory
 {
-    private readonly bool _permitSlash;
-
-    public TemplateFactory() : this(new GlobalSettings())
-    {
-    }
-
-    /// <param name="globals">parser.permitSlashInProgramName decides how programname is derived from the TAG.</param>
-    public TemplateFactory(GlobalSettings globals)
-    {
-        _permitSlash = globals.PermitSlashInProgramName;
-    }
-
     public Template CreateStringTemplate(string name, string text, SourceLocation location)
     {
-        var parser = new StringTemplateParser(name, text, 0, location, legacy: false, _permitSlash);
+        var parser = new StringTemplateParser(name, text, 0, location, legacy: false);
         return new StringTemplate(name, parser.Parse());
     }
 
@@ -38,7 +25,7 @@ public sealed class TemplateFactory : ITemplateFactory
         if (p >= definition.Length || definition[p] != '"')
             throw new ConfigException(location, $"template '{name}': the template text must start with '\"'");
 
-        var parser = new StringTemplateParser(name, definition, p + 1, location, legacy: true, _permitSlash);
+        var parser = new StringTemplateParser(name, definition, p + 1, location, legacy: true);
         var template = new StringTemplate(name, parser.Parse());
         CheckLegacyOptions(name, definition, parser.Position, location);
         return template;

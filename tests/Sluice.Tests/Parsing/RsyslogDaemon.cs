@@ -130,33 +130,29 @@ internal sealed class RsyslogDaemon : IDisposable
         s.SendTo(datagram, new UnixDomainSocketEndPoint(socketPath));
     }
 
-    /// <summary>Waits (bounded) until the output file holds <paramref name="count"/> complete lines and returns them.</summary>
-    public List<byte[]> WaitForLines(int count, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits (bounded) until the output file (or <paramref name="path"/>) holds <paramref name="count"/> complete
+    /// lines and returns them.
+    /// </summary>
+    public List<byte[]> WaitForLines(int count, TimeSpan? timeout = null, string? path = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(60);
         var sw = Stopwatch.StartNew();
         List<byte[]> lines = [];
         while (sw.Elapsed < limit)
         {
-            lines = ReadLines();
+            lines = ReadLines(path);
             if (lines.Count >= count) return lines;
             Thread.Sleep(50);
         }
-        throw new TimeoutException($"rsyslogd wrote {lines.Count} of {count} lines in {limit}. Console: {Console}");
+        throw new TimeoutException($"rsyslogd wrote {lines.Count} of {count} lines to {path ?? OutputPath} in {limit}. Console: {Console}");
     }
 
-    /// <summary>The complete lines written so far (a trailing partial line is left out).</summary>
-    public List<byte[]> ReadLines()
+    /// <summary>The complete lines written so far to the output file (or <paramref name="path"/>); a trailing partial line is left out.</summary>
+    public List<byte[]> ReadLines(string? path = null)
     {
         var lines = new List<byte[]>();
-        if (!File.Exists(OutputPath)) return lines;
-        byte[] all;
-        using (var fs = new FileStream(OutputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        {
-            using var ms = new MemoryStream();
-            fs.CopyTo(ms);
-            all = ms.ToArray();
-        }
+        byte[] all = ReadBytes(path ?? OutputPath);
         int start = 0;
         for (int i = 0; i < all.Length; i++)
         {
@@ -165,6 +161,16 @@ internal sealed class RsyslogDaemon : IDisposable
             start = i + 1;
         }
         return lines;
+    }
+
+    /// <summary>Everything rsyslogd has written to <paramref name="path"/> so far (empty when it does not exist yet).</summary>
+    public static byte[] ReadBytes(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var ms = new MemoryStream();
+        fs.CopyTo(ms);
+        return ms.ToArray();
     }
 
     public string Console

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Parsing;
+using Sluice.Engine.Properties;
 using Sluice.Engine.Runtime;
 
 namespace Sluice.Tests.Parsing;
@@ -127,7 +128,7 @@ public sealed class RsyslogParserInteropTests
 
             foreach (var p in Properties)
             {
-                byte[] actual = MessageProperties.GetBytes(message, p);
+                byte[] actual = MessageProperties.GetBytes(message, p, DateFormat.Rfc3339);
                 if (!actual.AsSpan().SequenceEqual(expected[p]))
                     failures.Add($"{inputName} line {i} [{Show(corpus[i])}] {p}: rsyslog [{Show(expected[p])}] sluice [{Show(actual)}]");
             }

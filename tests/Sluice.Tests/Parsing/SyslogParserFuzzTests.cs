@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Sluice.Engine.Properties;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Parsing;
 using Sluice.Engine.Runtime;

@@ -1,6 +1,7 @@
 using System.Text;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Parsing;
+using Sluice.Engine.Properties;
 using Sluice.Engine.Runtime;
 
 namespace Sluice.Tests.Parsing;
@@ -147,8 +148,8 @@ public sealed class SyslogParserTests
     {
         var m = Parse(new GlobalSettings(), Encoding.UTF8.GetBytes(line), parseHostname);
         for (int i = 0; i < Columns.Length; i++)
-            Assert.True(expected[i] == MessageProperties.Get(m, Columns[i]),
-                $"{Columns[i]}: expected [{expected[i]}] got [{MessageProperties.Get(m, Columns[i])}]");
+            Assert.True(expected[i] == MessageProperties.Get(m, Columns[i], DateFormat.Rfc3339),
+                $"{Columns[i]}: expected [{expected[i]}] got [{MessageProperties.Get(m, Columns[i], DateFormat.Rfc3339)}]");
         Assert.Equal(MessageFlags.Parsed, m.Flags);
     }
 
@@ -208,6 +209,28 @@ public sealed class SyslogParserTests
         new SyslogParser(new GlobalSettings()).Parse(m);
         Assert.Equal(MessageFlags.Truncated | MessageFlags.Parsed, m.Flags);
         Assert.Equal(" cut#001", MessageProperties.Get(m, "msg"));
+    }
+
+    [Fact]
+    public void InternalMessages_GetRsyslogsInternalMessageFields()
+    {
+        // As the engine writes them; rsyslogd 8.2302 reports rawmsg = msg = the text, syslogtag "rsyslogd:",
+        // programname and app-name "rsyslogd", procid "-", no HOSTNAME of its own (the local host, via fromhost).
+        var m = new Message();
+        m.SetRaw("<46>rsyslogd: [origin software=\"sluiced\"] start\ttab"u8);
+        m.Flags |= MessageFlags.Internal;
+        m.TimeGenerated = Received;
+        new SyslogParser(new GlobalSettings()).Parse(m);
+        Assert.Equal(MessageFlags.Internal | MessageFlags.Parsed, m.Flags);
+        Assert.False(m.Hostname.IsPresent);
+        Assert.False(m.TimeReported.IsSet);
+        Assert.Equal("[origin software=\"sluiced\"] start\ttab", MessageProperties.Get(m, "rawmsg")); // not sanitized
+        Assert.Equal("[origin software=\"sluiced\"] start\ttab", MessageProperties.Get(m, "msg"));
+        Assert.Equal("rsyslogd:", MessageProperties.Get(m, "syslogtag"));
+        Assert.Equal("rsyslogd", MessageProperties.Get(m, "programname"));
+        Assert.Equal("rsyslogd", MessageProperties.Get(m, "app-name"));
+        Assert.Equal("-", MessageProperties.Get(m, "procid"));
+        Assert.Equal("46", MessageProperties.Get(m, "pri"));
     }
 
     [Fact]

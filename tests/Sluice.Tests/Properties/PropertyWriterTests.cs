@@ -3,6 +3,7 @@ using Sluice.Engine.Config;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Outputs;
 using Sluice.Engine.Properties;
+using Sluice.Engine.Runtime;
 using Sluice.Engine.Templates;
 
 namespace Sluice.Tests.Properties;
@@ -15,6 +16,8 @@ public class PropertyWriterTests
         PropertyWriter.Append(buf, PropertyNames.Resolve(name, SourceLocation.None), m, ctx ?? SampleMessages.Context);
         return Encoding.UTF8.GetString(buf.WrittenSpan);
     }
+
+    private static string Get(Message m, string name, DateFormat format) => MessageProperties.Get(m, name, format);
 
     [Fact]
     public void Legacy_message_fields()
@@ -48,14 +51,14 @@ public class PropertyWriterTests
         Assert.Equal("6", Get(m, "syslogpriority"));
         Assert.Equal("info", Get(m, "syslogseverity-text"));
         Assert.Equal("info", Get(m, "syslogpriority-text"));
-        m.Pri = 0;
-        Assert.Equal("kern.emerg", Get(m, "pri-text"));
-        m.Pri = 191;
-        Assert.Equal("local7.debug", Get(m, "pri-text"));
-        m.Pri = 199; // rsyslog's LOG_PRI_INVLD for an out-of-range PRI
-        Assert.Equal("invld", Get(m, "pri"));
-        Assert.Equal("invld", Get(m, "syslogfacility"));
-        Assert.Equal("invld.debug", Get(m, "pri-text"));
+        Assert.Equal("kern.emerg", Get(SampleMessages.Parse("<0>Nov 22 08:00:00 host kern: zero"), "pri-text"));
+        Assert.Equal("local7.debug", Get(SampleMessages.Parse("<191>max pri"), "pri-text"));
+        var invalid = SampleMessages.Parse("<999>bad pri"); // rsyslog's LOG_PRI_INVLD for an out-of-range PRI
+        Assert.Equal("invld", Get(invalid, "pri"));
+        Assert.Equal("invld", Get(invalid, "syslogfacility"));
+        Assert.Equal("invld", Get(invalid, "syslogfacility-text"));
+        Assert.Equal("invld.debug", Get(invalid, "pri-text"));
+        Assert.Equal("7", Get(invalid, "syslogseverity"));
     }
 
     [Fact]
@@ -74,52 +77,75 @@ public class PropertyWriterTests
         Assert.Equal("ID47", Get(m2, "msgid"));
         Assert.Equal("[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"]", Get(m2, "structured-data"));
 
-        m2.AppName = TextRange.Absent; // RFC 5424 "-" APP-NAME: empty, and no TAG to emulate
-        Assert.Equal("", Get(m2, "app-name"));
-        Assert.Equal("", Get(m2, "syslogtag"));
-        Assert.Equal("", Get(m2, "programname"));
+        var bad = SampleMessages.Parse("<13>1 bad"); // a bad timestamp stops RFC 5424 parsing: no APP-NAME, no TAG
+        Assert.Equal("", Get(bad, "app-name"));
+        Assert.Equal("", Get(bad, "syslogtag"));
+        Assert.Equal("", Get(bad, "programname"));
+        Assert.Equal("-", Get(bad, "procid"));
+        Assert.Equal("bad", Get(bad, "msg"));
+    }
+
+    [Fact]
+    public void Rfc5424_nil_values_read_as_rsyslog_reports_them()
+    {
+        var m = SampleMessages.Parse("<165>1 - - - - - -");
+        Assert.Equal("-", Get(m, "hostname"));
+        Assert.Equal("-", Get(m, "syslogtag"));
+        Assert.Equal("-", Get(m, "programname"));
+        Assert.Equal("-", Get(m, "app-name"));
+        Assert.Equal("-", Get(m, "procid"));
+        Assert.Equal("-", Get(m, "msgid"));
+        Assert.Equal("-", Get(m, "structured-data"));
+        Assert.Equal("", Get(m, "msg"));
+        // No timestamp: timereported is the reception time.
+        Assert.Equal("2026-11-22T08:06:09.123456+00:00", Get(m, "timereported", DateFormat.Rfc3339));
+
+        var empty = SampleMessages.Parse("<13>1 2003-10-11T22:14:15Z host  123 ID47 - emptyapp");
+        Assert.Equal("-", Get(empty, "app-name")); // an empty APP-NAME becomes "-"
+        Assert.Equal("-[123]", Get(empty, "syslogtag"));
     }
 
     [Fact]
     public void Legacy_procid_needs_both_brackets()
     {
-        var m = SampleMessages.Legacy("<13>Oct  1 02:03:04 host su[: x", 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "su[:");
+        var m = SampleMessages.Parse("<13>Oct  1 02:03:04 host su[: x");
         Assert.Equal("-", Get(m, "procid"));
         Assert.Equal("su", Get(m, "programname"));
-        var m2 = SampleMessages.Legacy("<13>Oct  1 02:03:04 host cron/x[]: y", 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "cron/x[]:");
+        var m2 = SampleMessages.Parse("<13>Oct  1 02:03:04 host cron/x[]: y");
         Assert.Equal("", Get(m2, "procid"));
         Assert.Equal("cron", Get(m2, "programname")); // '/' ends programname unless permitted
-    }
-
-    [Fact]
-    public void Parser_set_ranges_win_over_derivation()
-    {
-        var m = SampleMessages.Sample1();
-        m.ProgramName = SampleMessages.Range(m, "sshd[123]");
-        m.ProcId = SampleMessages.Range(m, "Accepted");
-        Assert.Equal("sshd[123]", Get(m, "programname"));
-        Assert.Equal("Accepted", Get(m, "procid"));
+        Assert.Equal("cron", Get(m2, "app-name"));
+        var permitted = SampleMessages.Parse("<13>Oct  1 02:03:04 host cron/x[]: y", new GlobalSettings { PermitSlashInProgramName = true });
+        Assert.Equal("cron/x", Get(permitted, "programname"));
+        Assert.Equal("cron/x", Get(permitted, "app-name"));
     }
 
     [Fact]
     public void Hostname_falls_back_to_fromhost()
     {
-        var m = SampleMessages.Sample1();
-        m.Hostname = TextRange.Absent;
+        var m = SampleMessages.Parse("<13>Nov 22 08:00:00 tag: nohost");
         Assert.Equal("localhost", Get(m, "hostname"));
+        Assert.Equal("localhost", Get(m, "source"));
         Assert.Equal("localhost", Get(m, "fromhost"));
         Assert.Equal("127.0.0.1", Get(m, "fromhost-ip"));
         Assert.Equal("40312", Get(m, "fromhost-port"));
     }
 
     [Fact]
-    public void Message_without_pri_or_msg()
+    public void Message_without_pri_or_header()
     {
-        var m = SampleMessages.FromRaw("just text", 13);
-        Assert.Equal("just text", Get(m, "rawmsg-after-pri"));
-        Assert.Equal("", Get(m, "msg"));
+        var m = SampleMessages.Parse("no pri at all");
+        Assert.Equal("no pri at all", Get(m, "rawmsg-after-pri"));
+        Assert.Equal(" at all", Get(m, "msg"));
         Assert.Equal("user.notice", Get(m, "pri-text"));
-        Assert.Equal("", Get(m, "syslogtag"));
+        Assert.Equal("pri", Get(m, "syslogtag"));
+        var headerless = SampleMessages.Parse("<13>{\"a\":1}");
+        Assert.Equal("{\"a\":1}", Get(headerless, "msg"));
+        Assert.Equal("{\"a\":1}", Get(headerless, "rawmsg-after-pri"));
+        Assert.Equal("", Get(headerless, "syslogtag"));
+        Assert.Equal("", Get(headerless, "programname"));
+        Assert.Equal("-", Get(headerless, "app-name"));
+        Assert.Equal("localhost", Get(headerless, "hostname"));
     }
 
     [Fact]

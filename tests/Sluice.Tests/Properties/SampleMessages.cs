@@ -1,15 +1,17 @@
 using System.Text;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Outputs;
+using Sluice.Engine.Parsing;
+using Sluice.Engine.Runtime;
 using Sluice.Engine.Templates;
 
 namespace Sluice.Tests.Properties;
 
 /// <summary>
-/// Messages with their fields set the way rsyslog 8.2302's parsers set them for the same input (the parser of
-/// this project is built separately, so tests set the fields directly). The raw lines are the ones sent to the
-/// real rsyslogd over imtcp to capture the expected outputs used in the template tests; rsyslog gave legacy
-/// timestamps the current year (2026) and its local time zone was UTC.
+/// Messages made the way every message reaching a template is made: a raw line received over imtcp and parsed by
+/// <see cref="SyslogParser"/>. The seven lines are the ones sent to the real rsyslogd over imtcp to capture the
+/// expected outputs used in the template tests; rsyslog gave legacy timestamps the current year (2026) and its
+/// local time zone was UTC, which the fixed reception time <see cref="Received"/> reproduces.
 /// </summary>
 public static class SampleMessages
 {
@@ -33,45 +35,15 @@ public static class SampleMessages
         OffsetHour = offsetHour, OffsetMinute = offsetMinute, IsSet = true,
     };
 
-    /// <summary>Starts a message from its raw line; fields are then set with <see cref="Range"/>.</summary>
-    public static Message FromRaw(string raw, int pri, int protocolVersion = 0)
+    /// <summary>Receives <paramref name="raw"/> over imtcp from localhost at <see cref="Received"/> and parses it.</summary>
+    public static Message Parse(string raw, GlobalSettings? settings = null)
     {
         var m = new Message();
         m.SetRaw(Encoding.UTF8.GetBytes(raw));
-        m.Flags = MessageFlags.Parsed;
-        m.Pri = pri;
-        m.AfterPriOffset = raw.IndexOf('>') + 1;
-        m.ProtocolVersion = protocolVersion;
         m.TimeGenerated = Received;
         m.Peer = Localhost;
         m.Input = ImTcp;
-        return m;
-    }
-
-    /// <summary>The range of the first occurrence of <paramref name="text"/> at or after <paramref name="from"/>.</summary>
-    public static TextRange Range(Message m, string text, int from = 0)
-    {
-        var raw = m.Raw;
-        int at = raw.Slice(from).IndexOf(Encoding.UTF8.GetBytes(text));
-        if (at < 0) throw new ArgumentException($"'{text}' is not in the message");
-        return new TextRange(from + at, Encoding.UTF8.GetByteCount(text));
-    }
-
-    /// <summary>From the first occurrence of <paramref name="text"/> to the end of the message.</summary>
-    public static TextRange RestFrom(Message m, string text)
-    {
-        var r = Range(m, text);
-        return new TextRange(r.Start, m.RawLength - r.Start);
-    }
-
-    /// <summary>A legacy message "&lt;PRI&gt;Mmm dd hh:mm:ss HOST TAG MSG" (the TAG ends at ':' or SP).</summary>
-    public static Message Legacy(string raw, int pri, SyslogTime reported, string host, string tag)
-    {
-        var m = FromRaw(raw, pri);
-        m.TimeReported = reported;
-        m.Hostname = Range(m, host);
-        m.Tag = Range(m, tag, m.Hostname.End);
-        m.Msg = new TextRange(m.Tag.End, m.RawLength - m.Tag.End);
+        new SyslogParser(settings ?? new GlobalSettings()).Parse(m);
         return m;
     }
 
@@ -85,47 +57,13 @@ public static class SampleMessages
     public const string Line6 = "<13>Oct  1 02:03:04 host averyveryveryveryverylongtagname_exceeding32chars[99]: hello";
     public const string Line7 = "<13>1 2023-01-02T03:04:05+05:30 h app - - - ";
 
-    public static Message Sample1() => Legacy(Line1, 134, Time(2026, 2, 5, 17, 32, 18), "myhost", "sshd[123]:");
-
-    public static Message Sample2()
-    {
-        var m = FromRaw(Line2, 165, protocolVersion: 1);
-        m.TimeReported = Time(2003, 10, 11, 22, 14, 15, frac: 3, precision: 3, offsetMode: 'Z');
-        m.Hostname = Range(m, "mymachine.example.com");
-        m.AppName = Range(m, "evntslog");
-        m.MsgId = Range(m, "ID47");
-        m.StructuredData = Range(m, "[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"]");
-        m.Msg = RestFrom(m, "An application");
-        return m;
-    }
-
-    public static Message Sample3()
-    {
-        var m = FromRaw(Line3, 34, protocolVersion: 1);
-        m.TimeReported = Time(2023, 8, 24, 5, 14, 15, frac: 3, precision: 6, offsetMode: '-', offsetHour: 7);
-        m.Hostname = Range(m, "192.0.2.1");
-        m.AppName = Range(m, "myproc");
-        m.ProcId = Range(m, "8710");
-        m.Msg = RestFrom(m, "It's time");
-        return m;
-    }
-
-    public static Message Sample4() => Legacy(Line4, 13, Time(2026, 10, 11, 22, 14, 15), "host", "app:");
-
-    public static Message Sample5() => Legacy(Line5, 13, Time(2026, 10, 1, 2, 3, 4), "host", "tagonly");
-
-    public static Message Sample6() => Legacy(Line6, 13, Time(2026, 10, 1, 2, 3, 4), "host",
-        "averyveryveryveryverylongtagname_exceeding32chars[99]:");
-
-    public static Message Sample7()
-    {
-        var m = FromRaw(Line7, 13, protocolVersion: 1);
-        m.TimeReported = Time(2023, 1, 2, 3, 4, 5, offsetMode: '+', offsetHour: 5, offsetMinute: 30);
-        m.Hostname = Range(m, "h");
-        m.AppName = Range(m, "app");
-        m.Msg = new TextRange(m.RawLength, 0);
-        return m;
-    }
+    public static Message Sample1() => Parse(Line1);
+    public static Message Sample2() => Parse(Line2);
+    public static Message Sample3() => Parse(Line3);
+    public static Message Sample4() => Parse(Line4);
+    public static Message Sample5() => Parse(Line5);
+    public static Message Sample6() => Parse(Line6);
+    public static Message Sample7() => Parse(Line7);
 
     public static Message[] All() => new[] { Sample1(), Sample2(), Sample3(), Sample4(), Sample5(), Sample6(), Sample7() };
 

@@ -1,4 +1,5 @@
 using Sluice.Engine.Config;
+using Sluice.Engine.Runtime;
 using Sluice.Engine.Templates;
 using Sluice.Tests.Properties;
 
@@ -6,7 +7,9 @@ namespace Sluice.Tests.Templates;
 
 /// <summary>
 /// Options acting on control characters, quotes and slashes. Expected values were captured from rsyslogd 8.2302
-/// with parser.escapeControlCharactersOnReceive="off" (so the control characters reach the template).
+/// with parser.escapeControlCharactersOnReceive="off" (so the control characters reach the template); the messages
+/// are parsed with that setting and with parser.dropTrailingLFOnReception="off", so that trailing LFs reach
+/// the template too.
 /// </summary>
 public class ControlCharacterOptionTests
 {
@@ -15,10 +18,12 @@ public class ControlCharacterOptionTests
         "cs=[%msg:::compressspace%] spd=[%msg:::secpath-drop%] spr=[%msg:::secpath-replace%] " +
         "spr2=[%msg:2:$:secpath-replace%] up=[%msg:::uppercase,escape-cc%]";
 
+    private static readonly GlobalSettings KeepControlCharacters =
+        new() { EscapeControlCharactersOnReceive = false, DropTrailingLFOnReception = false };
+
     private static string Render(string template, string msg)
     {
-        string raw = "<13>Oct  1 02:03:04 host tag:" + msg;
-        var m = SampleMessages.Legacy(raw, 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "tag:");
+        var m = SampleMessages.Parse("<13>Oct  1 02:03:04 host tag:" + msg, KeepControlCharacters);
         return SampleMessages.Render(new TemplateFactory().CreateStringTemplate("t", template, SourceLocation.None), m);
     }
 

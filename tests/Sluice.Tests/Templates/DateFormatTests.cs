@@ -73,12 +73,32 @@ public class DateFormatTests
     }
 
     [Fact]
+    public void Weekdays_follow_rsyslogs_formula_which_has_no_century_rule()
+    {
+        Assert.Equal("3|Wed", Render("%timestamp:::date-wday%|%timestamp:::date-wdayname%",
+            SampleMessages.Parse("<13>1 2000-03-01T00:00:00Z h app - - - x")));
+        // 1900-01-01 was a Monday; rsyslogd 8.2302 says Sunday (datetime.c getWeekdayNbr).
+        Assert.Equal("0|Sun", Render("%timestamp:::date-wday%|%timestamp:::date-wdayname%",
+            SampleMessages.Parse("<13>1 1900-01-01T00:00:00Z h app - - - x")));
+    }
+
+    [Fact]
+    public void More_than_six_fraction_digits_print_rsyslogs_wrapped_digit()
+    {
+        // rsyslog keeps all 9 digits, prints (9-1)%6+1 = 3 of them, and its first "digit" (1234567) wraps
+        // around as a C short: byte 0xB7, then "89". rsyslogd 8.2302 writes the same (RsyslogParserInteropTests).
+        var m = SampleMessages.Parse("<13>1 2003-10-11T22:14:15.123456789+05:30 host app - - - nine digits");
+        var buf = new ByteBuffer(8);
+        TimestampFormatter.Append(buf, m.TimeReported, DateFormat.Rfc3339);
+        Assert.Equal("2003-10-11T22:14:15."u8.ToArray().Concat(new byte[] { 0xB7 }).Concat("89+05:30"u8.ToArray()),
+            buf.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void Date_utc_converts_and_takes_the_fraction_as_microseconds_like_rsyslog()
     {
         // rsyslogd 8.2302: "2003-10-11T22:14:15.003Z" with date-utc printed ".000003+00:00".
-        var t = SampleMessages.Time(2023, 1, 2, 3, 4, 5, 3, 3, '+', 5, 30);
-        var m = SampleMessages.Sample7();
-        m.TimeReported = t;
+        var m = SampleMessages.Parse("<13>1 2023-01-02T03:04:05.003+05:30 h app - - - ");
         Assert.Equal("2023-01-01T21:34:05.000003+00:00|Jan  1 21:34:05",
             Render("%timereported:::date-rfc3339,date-utc%|%timestamp:::date-utc%", m));
     }
@@ -89,7 +109,7 @@ public class DateFormatTests
         var m = SampleMessages.Sample1();
         Assert.Equal("Nov 22 08:06:09|2026-11-22T08:06:09.123456+00:00|Nov 22 08:06:09",
             Render("%timegenerated%|%timegenerated:::date-rfc3339%|%timereceived%", m));
-        m.TimeReported = default; // the message carried no timestamp
-        Assert.Equal("2026-11-22T08:06:09.123456+00:00", Render("%timereported:::date-rfc3339%", m));
+        var noTimestamp = SampleMessages.Parse("<13>host tag: the message carried no timestamp");
+        Assert.Equal("2026-11-22T08:06:09.123456+00:00", Render("%timereported:::date-rfc3339%", noTimestamp));
     }
 }

@@ -26,7 +26,7 @@ public class LegacyTemplateTests
     public void Matches_rsyslogd_output_for_a_legacy_line()
     {
         // $template legacy,"a\nb\rc\\d\%e\"f \10 \65 \t\q|%msg:1:4%|\n" written by rsyslogd 8.2302 for MSG " hello".
-        var m = SampleMessages.Legacy("<13>Oct  1 02:03:04 host tag: hello", 13, SampleMessages.Time(2026, 10, 1, 2, 3, 4), "host", "tag:");
+        var m = SampleMessages.Parse("<13>Oct  1 02:03:04 host tag: hello");
         var t = new TemplateFactory().CreateLegacyTemplate("legacy", "\"a\\nb\\rc\\\\d\\%e\\\"f \\10 \\65 \\t\\q|%msg:1:4%|\\n\"", At);
         Assert.Equal("a\nb\rc\\d%e\"f \n A tq| hel|\n", SampleMessages.Render(t, m));
     }

@@ -1,8 +1,9 @@
 namespace Sluice.Engine.Outputs.File;
 
 /// <summary>
-/// One lock per file path for the whole process. Writes append by seeking to the current end first (see
-/// <see cref="FileOutput"/>); two actions writing the same file must not interleave that seek and write.
+/// One lock per file path for the whole process. Every write appends atomically (O_APPEND), but a write cut short
+/// by a full disk or a signal is finished in a second call; two actions writing the same file hold this lock so
+/// that no other action's lines land between the two parts.
 /// </summary>
 internal static class FileLocks
 {

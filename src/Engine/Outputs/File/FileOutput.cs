@@ -1,16 +1,17 @@
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Templates;
+using Sluice.Native;
 
 namespace Sluice.Engine.Outputs.File;
 
 /// <summary>
 /// One omfile action writing to one static file.
 /// <para>
-/// The file is opened on first write, created with fileCreateMode (and its directories with dirCreateMode
-/// when createDirs is on). Every write first seeks to the file's current end: .NET has no O_APPEND (its
-/// FileMode.Append writes at a remembered offset), and this gives the same result for logrotate: after
-/// copytruncate the next line lands at the start of the emptied file, and after a rename the old file keeps
-/// receiving lines until <see cref="Reopen"/> (SIGHUP) closes it so the next write creates the path anew.
+/// The file is opened on first write with O_APPEND, as rsyslog opens it (<see cref="Files"/>), created with
+/// fileCreateMode (and its directories with dirCreateMode when createDirs is on). The kernel appends every write at
+/// the file's current end, so after logrotate's copytruncate the next line lands at the start of the emptied file,
+/// lines of other processes appending to it are never overwritten, and after a rename the old file keeps receiving
+/// lines until <see cref="Reopen"/> (SIGHUP) closes it so the next write creates the path anew.
 /// </para>
 /// <para>
 /// Transactions render in parallel; <see cref="Commit"/> (called in batch order) copies into the ioBufferSize
@@ -21,13 +22,15 @@ namespace Sluice.Engine.Outputs.File;
 /// </summary>
 public sealed class FileOutput : OutputInstance
 {
+    private const int Closed = -1;
+
     private readonly FileOutputSettings _settings;
     private readonly Template _template;
     private readonly IInternalLog _log;
     private readonly object _lock;
     private readonly byte[] _buffer;
     private int _buffered;
-    private FileStream? _stream;
+    private int _fd = Closed;
     private bool _failing;
 
     // Timer bookkeeping in the timer's own clock: when buffered data / the last write were first noticed.
@@ -50,7 +53,7 @@ public sealed class FileOutput : OutputInstance
     /// <summary>Whether the file is currently open (opened lazily, closed by Reopen, closeTimeout and errors).</summary>
     public bool IsOpen
     {
-        get { lock (_lock) return _stream is not null; }
+        get { lock (_lock) return _fd != Closed; }
     }
 
     public override OutputTransaction CreateTransaction() => new FileTransaction(this, _template);
@@ -60,19 +63,16 @@ public sealed class FileOutput : OutputInstance
     {
         lock (_lock)
         {
-            try
+            var failure = Append(data, out bool wrote);
+            if (failure.Call is null && _settings.FlushOnTxEnd) failure = WriteBuffer(ref wrote);
+            if (failure.Call is null && wrote && _settings.Sync) failure = Sync();
+            if (failure.Call is not null)
             {
-                bool wrote = Append(data);
-                if (_settings.FlushOnTxEnd) wrote |= WriteBuffer();
-                if (wrote && _settings.Sync) _stream!.Flush(flushToDisk: true);
-                Recovered();
-                return ActionResult.Ok;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Fail(e);
+                Fail(failure);
                 return ActionResult.Suspended;
             }
+            Recovered();
+            return ActionResult.Ok;
         }
     }
 
@@ -81,14 +81,9 @@ public sealed class FileOutput : OutputInstance
     {
         lock (_lock)
         {
-            try
-            {
-                WriteBuffer();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Fail(e);
-            }
+            bool wrote = false;
+            var failure = WriteBuffer(ref wrote);
+            if (failure.Call is not null) Fail(failure);
             Close();
         }
     }
@@ -107,15 +102,10 @@ public sealed class FileOutput : OutputInstance
                 if (_bufferedSeenAt < 0) _bufferedSeenAt = nowMilliseconds;
                 if (nowMilliseconds - _bufferedSeenAt >= _settings.FlushIntervalSeconds * 1000L)
                 {
-                    try
-                    {
-                        WriteBuffer();
-                        if (_settings.Sync) _stream?.Flush(flushToDisk: true);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        Fail(e);
-                    }
+                    bool wrote = false;
+                    var failure = WriteBuffer(ref wrote);
+                    if (failure.Call is null && wrote && _settings.Sync) failure = Sync();
+                    if (failure.Call is not null) Fail(failure);
                 }
             }
 
@@ -124,7 +114,7 @@ public sealed class FileOutput : OutputInstance
                 _lastActivityAt = nowMilliseconds;
                 _wroteSinceTick = false;
             }
-            if (_settings.CloseTimeoutMinutes > 0 && _stream is not null && _buffered == 0 &&
+            if (_settings.CloseTimeoutMinutes > 0 && _fd != Closed && _buffered == 0 &&
                 nowMilliseconds - _lastActivityAt >= _settings.CloseTimeoutMinutes * 60_000L)
                 Close();
         }
@@ -135,14 +125,10 @@ public sealed class FileOutput : OutputInstance
     {
         lock (_lock)
         {
-            try
-            {
-                if (WriteBuffer() && _settings.Sync) _stream!.Flush(flushToDisk: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Fail(e);
-            }
+            bool wrote = false;
+            var failure = WriteBuffer(ref wrote);
+            if (failure.Call is null && wrote && _settings.Sync) failure = Sync();
+            if (failure.Call is not null) Fail(failure);
         }
     }
 
@@ -152,57 +138,76 @@ public sealed class FileOutput : OutputInstance
         lock (_lock) Close();
     }
 
-    /// <summary>Buffers data, writing whenever the buffer fills. Returns true if anything reached the file.</summary>
-    private bool Append(ReadOnlySpan<byte> data)
+    /// <summary>Buffers data, writing whenever the buffer fills; <paramref name="wrote"/> says whether anything reached the file.</summary>
+    private IoFailure Append(ReadOnlySpan<byte> data, out bool wrote)
     {
-        bool wrote = false;
+        wrote = false;
         while (data.Length > 0)
         {
             if (_buffered == 0 && (data.Length >= _buffer.Length || _settings.FlushOnTxEnd))
             {
                 // It would be written before this commit ends anyway: skip the copy.
-                WriteToFile(data);
-                return true;
+                wrote = true;
+                return WriteToFile(data);
             }
             int n = Math.Min(_buffer.Length - _buffered, data.Length);
             data.Slice(0, n).CopyTo(_buffer.AsSpan(_buffered));
             _buffered += n;
             data = data.Slice(n);
-            if (_buffered == _buffer.Length) wrote |= WriteBuffer();
+            if (_buffered == _buffer.Length)
+            {
+                var failure = WriteBuffer(ref wrote);
+                if (failure.Call is not null) return failure;
+            }
         }
-        return wrote;
+        return default;
     }
 
-    private bool WriteBuffer()
+    private IoFailure WriteBuffer(ref bool wrote)
     {
-        if (_buffered == 0) return false;
-        WriteToFile(_buffer.AsSpan(0, _buffered));
+        if (_buffered == 0) return default;
+        wrote = true;
+        var failure = WriteToFile(_buffer.AsSpan(0, _buffered));
         _buffered = 0;
         _bufferedSeenAt = -1;
-        return true;
+        return failure;
     }
 
-    private void WriteToFile(ReadOnlySpan<byte> data)
+    private IoFailure WriteToFile(ReadOnlySpan<byte> data)
     {
-        var stream = _stream ?? Open();
-        stream.Seek(0, SeekOrigin.End);
-        stream.Write(data);
-        _wroteSinceTick = true;
-    }
-
-    private FileStream Open()
-    {
-        if (_settings.CreateDirs) CreateParentDirectories(_settings.Path, _settings.DirCreateMode);
-        var stream = new FileStream(_settings.Path, new FileStreamOptions
+        if (_fd == Closed)
         {
-            Mode = FileMode.OpenOrCreate,
-            Access = FileAccess.Write,
-            Share = FileShare.ReadWrite | FileShare.Delete,
-            BufferSize = 0,
-            UnixCreateMode = _settings.FileCreateMode,
-        });
-        _stream = stream;
-        return stream;
+            var failure = Open();
+            if (failure.Call is not null) return failure;
+        }
+        _wroteSinceTick = true;
+        var e = Files.WriteAll(_fd, data, out _);
+        return e == Errno.None ? default : new IoFailure("write", e);
+    }
+
+    private IoFailure Sync()
+    {
+        var e = Files.Fsync(_fd);
+        return e == Errno.None ? default : new IoFailure("fsync", e);
+    }
+
+    private IoFailure Open()
+    {
+        if (_settings.CreateDirs)
+        {
+            try
+            {
+                CreateParentDirectories(_settings.Path, _settings.DirCreateMode);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new IoFailure("mkdir", Errno.None, e.Message);
+            }
+        }
+        var errno = Files.OpenForAppend(_settings.Path, (uint)_settings.FileCreateMode, out int fd);
+        if (errno != Errno.None) return new IoFailure("open", errno);
+        _fd = fd;
+        return default;
     }
 
     /// <summary>Creates every missing directory above the file, each with dirCreateMode (rsyslog's makeFileParentDirs).</summary>
@@ -216,40 +221,27 @@ public sealed class FileOutput : OutputInstance
 
     private void Close()
     {
-        var stream = _stream;
-        _stream = null;
-        if (stream is null) return;
-        try
-        {
-            stream.Dispose();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Fail(e);
-        }
+        int fd = _fd;
+        _fd = Closed;
+        if (fd == Closed) return;
+        var e = Files.Close(fd);
+        if (e != Errno.None) Fail(new IoFailure("close", e));
     }
 
     /// <summary>
     /// A failed open or write: what is buffered is dropped (the runtime retries the failed batch), the file is
     /// closed so the next attempt reopens it, and the problem is logged once until writing works again.
     /// </summary>
-    private void Fail(Exception e)
+    private void Fail(IoFailure failure)
     {
         _buffered = 0;
         _bufferedSeenAt = -1;
-        var stream = _stream;
-        _stream = null;
-        try
-        {
-            stream?.Dispose();
-        }
-        catch (Exception disposeError) when (disposeError is IOException or UnauthorizedAccessException)
-        {
-            // The descriptor is gone either way; the original error is the one worth reporting.
-        }
+        int fd = _fd;
+        _fd = Closed;
+        if (fd != Closed) Files.Close(fd); // the descriptor is gone either way; the first error is the one to report
         if (_failing) return;
         _failing = true;
-        _log.Error($"omfile: cannot write to '{_settings.Path}': {e.Message} - action suspended");
+        _log.Error($"omfile: cannot write to '{_settings.Path}': {failure.Describe()} - action suspended");
     }
 
     private void Recovered()
@@ -257,5 +249,11 @@ public sealed class FileOutput : OutputInstance
         if (!_failing) return;
         _failing = false;
         _log.Info($"omfile: writing to '{_settings.Path}' works again");
+    }
+
+    /// <summary>What failed (a libc call and its errno, or a message); default = nothing failed. No allocation until described.</summary>
+    private readonly record struct IoFailure(string? Call, Errno Errno, string? Message = null)
+    {
+        public string Describe() => Message ?? $"{Call} failed: {NativeException.Describe(Errno)} (errno {(int)Errno})";
     }
 }

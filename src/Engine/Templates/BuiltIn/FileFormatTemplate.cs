@@ -1,14 +1,11 @@
 using Sluice.Engine.Messages;
 using Sluice.Engine.Outputs;
-using Sluice.Engine.Properties;
 
 namespace Sluice.Engine.Templates.BuiltIn;
 
 /// <summary>
 /// RSYSLOG_FileFormat and RSYSLOG_TraditionalFileFormat, hand-written like rsyslog's strgen modules
-/// (tools/smfile.c, smtradfile.c): "TIMESTAMP HOSTNAME TAG[SP]MSG\n". As in the strgens (unlike the string
-/// equivalent "%msg:::sp-if-no-1st-sp%"), the SP is written whenever MSG does not start with one, also when
-/// MSG is empty, and MSG is copied as it is.
+/// (tools/smfile.c, smtradfile.c): "TIMESTAMP HOSTNAME TAG[SP]MSG\n" (see <see cref="StrgenLine"/>).
 /// </summary>
 public sealed class FileFormatTemplate : Template
 {
@@ -24,16 +21,7 @@ public sealed class FileFormatTemplate : Template
 
     public override void Render(Message message, ByteBuffer destination, in RenderContext context)
     {
-        ref readonly var time = ref DerivedFields.TimeReported(message);
-        if (_rfc3339) TimestampFormatter.AppendRfc3339(destination, time);
-        else TimestampFormatter.AppendRfc3164(destination, time, buggyDay: false);
-        destination.Append((byte)' ');
-        destination.Append(message.HostnameOrFromHost);
-        destination.Append((byte)' ');
-        DerivedFields.AppendTag(destination, message);
-        var msg = DerivedFields.Msg(message);
-        if (msg.Length == 0 || msg[0] != (byte)' ') destination.Append((byte)' ');
-        destination.Append(msg);
+        StrgenLine.Append(destination, message, _rfc3339, int.MaxValue);
         destination.Append((byte)'\n');
     }
 }

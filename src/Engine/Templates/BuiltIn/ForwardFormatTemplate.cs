@@ -6,8 +6,8 @@ namespace Sluice.Engine.Templates.BuiltIn;
 
 /// <summary>
 /// RSYSLOG_ForwardFormat and RSYSLOG_TraditionalForwardFormat, hand-written like rsyslog's strgen modules
-/// (tools/smfwd.c, smtradfwd.c): "&lt;PRI&gt;TIMESTAMP HOSTNAME TAG[SP]MSG" with the TAG cut to 32 bytes and no
-/// trailing LF. The SP is written whenever MSG does not start with one, also when MSG is empty.
+/// (tools/smfwd.c, smtradfwd.c): "&lt;PRI&gt;TIMESTAMP HOSTNAME TAG[SP]MSG" (see <see cref="StrgenLine"/>) with the
+/// TAG cut to 32 bytes and no trailing LF.
 /// </summary>
 public sealed class ForwardFormatTemplate : Template
 {
@@ -29,15 +29,6 @@ public sealed class ForwardFormatTemplate : Template
         destination.Append((byte)'<');
         PropertyWriter.Append(destination, PropertyId.Pri, message, context);
         destination.Append((byte)'>');
-        ref readonly var time = ref DerivedFields.TimeReported(message);
-        if (_rfc3339) TimestampFormatter.AppendRfc3339(destination, time);
-        else TimestampFormatter.AppendRfc3164(destination, time, buggyDay: false);
-        destination.Append((byte)' ');
-        destination.Append(message.HostnameOrFromHost);
-        destination.Append((byte)' ');
-        DerivedFields.AppendTag(destination, message, MaxTagLength);
-        var msg = DerivedFields.Msg(message);
-        if (msg.Length == 0 || msg[0] != (byte)' ') destination.Append((byte)' ');
-        destination.Append(msg);
+        StrgenLine.Append(destination, message, _rfc3339, MaxTagLength);
     }
 }

@@ -68,11 +68,7 @@ public sealed class FileOutputFixture : IDisposable
     }
 
     /// <summary>A legacy message whose MSG is <paramref name="text"/>; rendered by RSYSLOG_FileFormat as "... host app: text\n".</summary>
-    public static Message Line(string text)
-    {
-        string raw = "<13>Oct 11 22:14:15 host app: " + text;
-        return SampleMessages.Legacy(raw, 13, SampleMessages.Time(2026, 10, 11, 22, 14, 15), "host", "app:");
-    }
+    public static Message Line(string text) => SampleMessages.Parse("<13>Oct 11 22:14:15 host app: " + text);
 
     public static string Expected(string text) => "2026-10-11T22:14:15+00:00 host app: " + text + "\n";
 

@@ -1,6 +1,7 @@
 using Sluice.Engine.Config;
 using Sluice.Engine.Outputs;
 using Sluice.Engine.Outputs.File;
+using Sluice.Native;
 using Sluice.Tests.Properties;
 
 namespace Sluice.Tests.Outputs.File;
@@ -171,6 +172,71 @@ public class FileOutputTests : IDisposable
         var bytes = System.IO.File.ReadAllBytes(_f.PathOf("trunc"));
         Assert.DoesNotContain((byte)0, bytes);
         Assert.Equal(Lines("after"), _f.Read("trunc"));
+    }
+
+    [Fact]
+    public void The_file_is_opened_with_O_APPEND_like_rsyslog()
+    {
+        using var output = _f.Create("flags");
+        FileOutputFixture.Commit(output, "x");
+        int fd = OpenDescriptorOf(_f.PathOf("flags"));
+        int flags = Sluice.Tests.Native.FilesTests.FlagsOf(fd);
+        Assert.Equal(Files.O_APPEND, flags & Files.O_APPEND);
+        Assert.Equal(Files.O_CLOEXEC, flags & Files.O_CLOEXEC);
+        output.Reopen();
+        Assert.Equal(-1, OpenDescriptorOf(_f.PathOf("flags")));
+    }
+
+    /// <summary>This process's descriptor open on <paramref name="path"/>, or -1.</summary>
+    private static int OpenDescriptorOf(string path)
+    {
+        foreach (var link in Directory.GetFiles("/proc/self/fd"))
+        {
+            string? target;
+            try
+            {
+                target = new FileInfo(link).LinkTarget;
+            }
+            catch (IOException)
+            {
+                continue; // closed while listing
+            }
+            if (target == path) return int.Parse(Path.GetFileName(link));
+        }
+        return -1;
+    }
+
+    [Fact]
+    public void Lines_of_a_concurrent_appender_are_never_overwritten()
+    {
+        // Another process appending to the same file (as a second logger or a shell redirect would) with its own
+        // O_APPEND descriptor, while omfile commits: every line of both must survive whole.
+        using var output = _f.Create("appenders", ("ioBufferSize", 512L));
+        const int commits = 300, perCommit = 4, external = 1200;
+        int fd = Files.OpenForAppend(_f.PathOf("appenders"), 420);
+        try
+        {
+            var other = Task.Run(() =>
+            {
+                for (int i = 0; i < external; i++)
+                    Assert.Equal(Errno.None, Files.WriteAll(fd, System.Text.Encoding.ASCII.GetBytes($"external line {i}\n"), out _));
+            });
+            var tx = output.CreateTransaction();
+            for (int c = 0; c < commits; c++)
+            {
+                for (int i = 0; i < perCommit; i++) tx.Add(FileOutputFixture.Line($"c{c}i{i}"), SampleMessages.Context);
+                Assert.Equal(ActionResult.Ok, tx.Commit());
+            }
+            Assert.True(other.Wait(TimeSpan.FromSeconds(60)), "the other appender did not finish");
+        }
+        finally
+        {
+            Files.Close(fd);
+        }
+        var lines = _f.Read("appenders").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(commits * perCommit + external, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"^(external line \d+|2026-10-11T22:14:15\+00:00 host app: c\d+i\d)$", l));
+        Assert.Equal(lines.Length, lines.Distinct().Count());
     }
 
     [Fact]
