@@ -3,6 +3,8 @@ using BenchmarkDotNet.Attributes;
 using Sluice.Engine.Config;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Outputs;
+using Sluice.Engine.Parsing;
+using Sluice.Engine.Runtime;
 using Sluice.Engine.Templates;
 using Sluice.Engine.Templates.BuiltIn;
 
@@ -25,20 +27,11 @@ public class TemplateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // Built the way the daemon builds it: the raw line parsed by SyslogParser.
         _message = new Message();
-        var bytes = Encoding.ASCII.GetBytes(Raw);
-        _message.SetRaw(bytes);
-        _message.Flags = MessageFlags.Parsed;
-        _message.Pri = 134;
-        _message.AfterPriOffset = 5;
-        _message.TimeReported = new SyslogTime { Year = 2026, Month = 2, Day = 5, Hour = 17, Minute = 32, Second = 18, OffsetMode = (byte)'+', IsSet = true };
+        _message.SetRaw(Encoding.ASCII.GetBytes(Raw));
         _message.TimeGenerated = SyslogTime.FromDateTimeOffset(new DateTimeOffset(2026, 2, 5, 17, 32, 18, 123, TimeSpan.FromHours(1)));
-        int host = Raw.IndexOf("myhost", StringComparison.Ordinal);
-        int tag = Raw.IndexOf("sshd", StringComparison.Ordinal);
-        int msg = Raw.IndexOf(" Accepted", StringComparison.Ordinal);
-        _message.Hostname = new TextRange(host, 6);
-        _message.Tag = new TextRange(tag, msg - tag);
-        _message.Msg = new TextRange(msg, Raw.Length - msg);
+        new SyslogParser(new GlobalSettings()).Parse(_message);
         _context = new RenderContext(_message.TimeGenerated, "collector"u8.ToArray());
 
         var registry = new TemplateRegistry();
