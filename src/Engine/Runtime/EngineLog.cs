@@ -21,7 +21,13 @@ public sealed class EngineLog : IInternalLog
     private PeerInfo _self = PeerInfo.Local;
     private readonly InputInfo _input = new("rsyslogd", null, parseHostname: false);
 
-    public EngineLog(bool toStderr) => _toStderr = toStderr;
+    private readonly InternalMessageRateLimiter _limiter;
+
+    public EngineLog(bool toStderr, InternalMessageRateLimiter? limiter = null)
+    {
+        _toStderr = toStderr;
+        _limiter = limiter ?? new InternalMessageRateLimiter();
+    }
 
     /// <summary>From now on, messages also go into the engine.</summary>
     public void Attach(Submitter submitter, MessagePool pool, string localHostName)
@@ -35,6 +41,14 @@ public sealed class EngineLog : IInternalLog
     public void Detach() => _submitter = null;
 
     public void Log(LogLevel level, string text)
+    {
+        if (!_limiter.Allow(Environment.TickCount64, out int dropped)) return;
+        if (dropped > 0)
+            Emit(LogLevel.Warning, $"{dropped} messages lost due to rate-limiting ({_limiter.Burst} allowed within {_limiter.IntervalSeconds} seconds)");
+        Emit(level, text);
+    }
+
+    private void Emit(LogLevel level, string text)
     {
         if (_toStderr)
             lock (_stderrLock) Console.Error.WriteLine($"sluiced: {text}");

@@ -44,3 +44,36 @@ public class EngineLogTests
         Assert.Equal(0, queue.Count);
     }
 }
+
+public class InternalMessageRateLimiterTests
+{
+    [Fact]
+    public void BurstPassesThenDropsAreCountedAndReportedInTheNextWindow()
+    {
+        var limiter = new Sluice.Engine.Diagnostics.InternalMessageRateLimiter(intervalSeconds: 5, burst: 3);
+        for (int i = 0; i < 3; i++) Assert.True(limiter.Allow(1000 + i, out _));
+        Assert.False(limiter.Allow(1100, out _));
+        Assert.False(limiter.Allow(1200, out _));
+        Assert.True(limiter.Allow(6000, out int dropped));
+        Assert.Equal(2, dropped);
+        Assert.True(limiter.Allow(6001, out dropped));
+        Assert.Equal(0, dropped);
+    }
+
+    [Fact]
+    public void EngineLogStopsQueueingAtTheBurstAndSaysHowManyItLost()
+    {
+        var queue = new MessageQueue("main Q", new QueueSettings(), new StatsRegistry(), new RecordingLog());
+        var log = new EngineLog(toStderr: false, new Sluice.Engine.Diagnostics.InternalMessageRateLimiter(intervalSeconds: 1, burst: 10));
+        log.Attach(new Sluice.Engine.Submit.Submitter(queue, new GlobalSettings()), new MessagePool(), "h");
+        for (int i = 0; i < 100; i++) log.Error($"framing error {i}");
+        Assert.Equal(10, queue.Count);
+        Thread.Sleep(1100);
+        log.Error("after the window");
+        var batch = new MessageBatch(32);
+        queue.DequeueBatch(batch, 32);
+        Assert.Equal(12, batch.Count);
+        Assert.Equal("90 messages lost due to rate-limiting (10 allowed within 1 seconds)", MessageProperties.Get(batch[10], "msg"));
+        Assert.Equal("after the window", MessageProperties.Get(batch[11], "msg"));
+    }
+}
