@@ -64,6 +64,11 @@ internal static class TcpLogText
         $"imtcp {input}: Framing Error in received TCP message from peer: (hostname) {host}, (ip) {ip}, (port) {port}: " +
         $"frame too large: {value}, change to octet stuffing";
 
+    /// <summary>Sluice's own: said once per session after <paramref name="logged"/> framing errors.</summary>
+    public static string FramingErrorsSuppressed(string input, string host, string ip, string port, int logged) =>
+        $"imtcp {input}: more framing errors from peer: (hostname) {host}, (ip) {ip}, (port) {port}; " +
+        $"after {logged} the rest of this session's framing errors are not logged";
+
     public static string IncompleteFrameAtClose(string session) =>
         $"Incomplete frame at end of stream in session {session} - ignoring extra data (a message may be lost).";
 

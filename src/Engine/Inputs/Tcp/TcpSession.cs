@@ -17,6 +17,14 @@ internal sealed class TcpSession : IoItem, IFrameSink
     private TlsClientHelloProbe _tls;
     private int _inError;
     private TcpWorker? _worker;
+    private int _framingErrorsLogged;
+
+    /// <summary>
+    /// Framing errors logged per session before the rest are suppressed: a peer sending garbage produces an
+    /// error per "frame", and it must not use up the internal-message rate limit that other peers'
+    /// diagnostics share (rsyslog logs every one).
+    /// </summary>
+    internal const int MaxFramingErrorsLogged = 10;
 
     public TcpSession(int fd, TcpRuntime rt, PeerInfo peer, string host, string ip, string port) : base(fd)
     {
@@ -116,6 +124,16 @@ internal sealed class TcpSession : IoItem, IFrameSink
             // rsyslog's tcps_sess only writes a debug line when it splits or truncates at maxMessageSize.
             _ => null,
         };
-        if (text != null) _rt.Log.Error(text);
+        if (text == null) return;
+        if (error == FramingError.IncompleteFrameAtClose || _framingErrorsLogged < MaxFramingErrorsLogged)
+        {
+            _framingErrorsLogged++;
+            _rt.Log.Error(text);
+        }
+        else if (_framingErrorsLogged == MaxFramingErrorsLogged)
+        {
+            _framingErrorsLogged++; // once per session; later errors are not counted further
+            _rt.Log.Error(TcpLogText.FramingErrorsSuppressed(input, Host, Ip, Port, MaxFramingErrorsLogged));
+        }
     }
 }

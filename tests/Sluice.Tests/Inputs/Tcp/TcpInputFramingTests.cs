@@ -116,6 +116,25 @@ public class TcpInputFramingTests
     }
 
     [Fact]
+    public void AGarbageSessionLogsTenFramingErrorsThenSaysTheRestAreSuppressed()
+    {
+        var cfg = TcpTestKit.Config() with { InputName = "fr" };
+        using var kit = new TcpTestKit(cfg);
+        using var c = kit.Connect();
+        string port = TcpTestKit.LocalPort(c);
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 50; i++) sb.Append("0 <13>zero\n"); // each frame: "invalid octet count 0"
+        sb.Append("<13>end\n");
+        TcpTestKit.Send(c, sb.ToString());
+
+        Assert.True(TcpTestKit.WaitFor(() => kit.Submitter.RawFrom(port).Contains("<13>end")));
+        Assert.Equal(51, kit.Submitter.RawFrom(port).Count); // nothing is lost, only the log lines are capped
+        var lines = kit.Log.Lines.Select(l => l.Text).Where(t => t.Contains($"(port) {port}")).ToList();
+        Assert.Equal(Sluice.Engine.Inputs.Tcp.TcpSession.MaxFramingErrorsLogged, lines.Count(t => t.Contains("invalid octet count 0")));
+        Assert.Single(lines, t => t.Contains("the rest of this session's framing errors are not logged"));
+    }
+
+    [Fact]
     public void OversizeMessagesAreTruncatedAndFlagged()
     {
         var globals = new Engine.Runtime.GlobalSettings { EnableDns = false, MaxMessageSize = 128 };
