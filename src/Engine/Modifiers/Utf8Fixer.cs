@@ -15,10 +15,11 @@ public enum Utf8FixMode : byte
 /// mmutf8fix: replaces, in place, the bytes of MSG that are not valid UTF-8 (or, in controlcharacters mode, not
 /// printable US-ASCII) with the replacement character, so MSG keeps its length.
 /// <para>
-/// The UTF-8 walk is rsyslog's (plugins/mmutf8fix doUTF8), byte for byte, checked against rsyslogd 8.2302,
-/// including its quirks: overlong forms (other than C0/C1 leads) and UTF-16 surrogates pass; a sequence cut short
-/// loses as many bytes from its lead on as the lead announced continuation bytes (which can include the byte that
-/// cut it; the byte after those is looked at again); a code point above U+10FFFF loses all but its last byte.
+/// The UTF-8 walk is rsyslog's (plugins/mmutf8fix doUTF8) as rsyslogd 8.2302 runs it, checked byte for byte against
+/// it: a sequence cut short by a byte that is no continuation loses the bytes seen so far and that byte starts anew;
+/// a complete sequence that is overlong, a UTF-16 surrogate or above U+10FFFF loses all its bytes; stray
+/// continuation bytes and 5/6-byte leads are replaced one by one; a sequence cut by the end of MSG loses what is
+/// there. Only MSG is changed (later rsyslog versions also fix the TAG; 8.2302 does not).
 /// </para>
 /// </summary>
 public sealed class Utf8Fixer : MessageModifier
@@ -49,25 +50,30 @@ public sealed class Utf8Fixer : MessageModifier
 
     public static void FixUtf8(Span<byte> msg, byte replacement)
     {
-        int seqLength = 0, bytesLeft = 0, start = 0;
+        int bytesLeft = 0, start = 0;
         uint codepoint = 0;
-        for (int i = 0; i < msg.Length; i++)
+        int i;
+        for (i = 0; i < msg.Length; i++)
         {
             byte c = msg[i];
             if (bytesLeft > 0)
             {
-                if ((c & 0xC0) != 0x80)
-                {
-                    // Not a continuation: the sequence is invalid.
-                    i = Invalidate(msg, start, seqLength, replacement) - 1;
-                    bytesLeft = 0;
-                }
-                else
+                if ((c & 0xC0) == 0x80)
                 {
                     codepoint = (codepoint << 6) | (uint)(c & 0x3F);
-                    if (--bytesLeft == 0 && codepoint > 0x10FFFF) Invalidate(msg, start, seqLength, replacement);
+                    if (--bytesLeft == 0)
+                    {
+                        int length = i - start + 1;
+                        bool overlong = (length == 2 && codepoint < 0x80) || (length == 3 && codepoint < 0x800) ||
+                                        (length == 4 && codepoint < 0x10000);
+                        if (overlong || codepoint is >= 0xD800 and <= 0xDFFF || codepoint > 0x10FFFF)
+                            Invalidate(msg, start, length, replacement);
+                    }
+                    continue;
                 }
-                continue;
+                // Not a continuation: the bytes so far are invalid, and this byte starts anew.
+                Invalidate(msg, start, i - start, replacement);
+                bytesLeft = 0;
             }
 
             if ((c & 0x80) == 0)
@@ -76,45 +82,31 @@ public sealed class Utf8Fixer : MessageModifier
             }
             else if ((c & 0xE0) == 0xC0)
             {
-                if (c == 0xC0 || c == 0xC1) msg[i] = replacement; // overlong 2-byte leads
-                else
-                {
-                    start = i;
-                    seqLength = bytesLeft = 1;
-                    codepoint = (uint)(c & 0x1F);
-                }
+                start = i;
+                bytesLeft = 1;
+                codepoint = (uint)(c & 0x1F);
             }
             else if ((c & 0xF0) == 0xE0)
             {
                 start = i;
-                seqLength = bytesLeft = 2;
+                bytesLeft = 2;
                 codepoint = (uint)(c & 0x0F);
             }
             else if ((c & 0xF8) == 0xF0)
             {
                 start = i;
-                seqLength = bytesLeft = 3;
+                bytesLeft = 3;
                 codepoint = (uint)(c & 0x07);
             }
             else
             {
                 msg[i] = replacement; // a stray continuation byte, or a 5/6-byte lead (forbidden by RFC 3629)
             }
-
-            if (i + bytesLeft >= msg.Length)
-            {
-                // The rest of MSG cannot hold the whole character.
-                Invalidate(msg, start, seqLength, replacement);
-                i = msg.Length - 1;
-            }
         }
+        if (bytesLeft > 0) Invalidate(msg, start, i - start, replacement); // cut by the end of MSG
     }
 
-    /// <summary>rsyslog's fixInvldMBSeq: replaces <paramref name="seqLength"/> bytes from <paramref name="start"/>; returns the end.</summary>
-    private static int Invalidate(Span<byte> msg, int start, int seqLength, byte replacement)
-    {
-        int end = Math.Min(start + seqLength, msg.Length);
-        msg[start..end].Fill(replacement);
-        return end;
-    }
+    /// <summary>rsyslog's fixInvldMBSeq: replaces <paramref name="count"/> bytes from <paramref name="start"/>.</summary>
+    private static void Invalidate(Span<byte> msg, int start, int count, byte replacement) =>
+        msg.Slice(start, Math.Min(count, msg.Length - start)).Fill(replacement);
 }

@@ -33,14 +33,17 @@ public class ModifierTests
 
     [Theory]
     [InlineData(new byte[] { (byte)'a', 0xC3, 0xA9, (byte)'b' }, new byte[] { (byte)'a', 0xC3, 0xA9, (byte)'b' })] // valid é
+    [InlineData(new byte[] { 0xF0, 0x9F, 0x98, 0x80 }, new byte[] { 0xF0, 0x9F, 0x98, 0x80 })] // valid 4-byte
     [InlineData(new byte[] { (byte)'a', 0xC3 }, new byte[] { (byte)'a', (byte)'?' })] // lead at the end
-    [InlineData(new byte[] { 0xC3, (byte)'(', (byte)'x' }, new byte[] { (byte)'?', (byte)'(', (byte)'x' })] // cut 2-byte: the lead
-    [InlineData(new byte[] { 0xE2, (byte)'(', (byte)'x', (byte)'y' }, new byte[] { (byte)'?', (byte)'?', (byte)'x', (byte)'y' })] // cut early: 2 bytes go
-    [InlineData(new byte[] { 0xE2, 0x82, (byte)'(', (byte)'x' }, new byte[] { (byte)'?', (byte)'?', (byte)'(', (byte)'x' })]
-    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, new byte[] { (byte)'?', (byte)'?', (byte)'?', 0x80 })] // > U+10FFFF: all but the last
-    [InlineData(new byte[] { 0xC0, 0xAF }, new byte[] { (byte)'?', (byte)'?' })] // C0 lead, then a stray continuation
-    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, new byte[] { 0xED, 0xA0, 0x80 })] // a surrogate passes, as in rsyslog
-    [InlineData(new byte[] { 0xF8, 0x88, (byte)'x' }, new byte[] { (byte)'?', (byte)'?', (byte)'x' })] // 5-byte lead
+    [InlineData(new byte[] { 0xE2, 0x82 }, new byte[] { (byte)'?', (byte)'?' })] // cut by the end
+    [InlineData(new byte[] { 0xC3, (byte)'(', (byte)'x' }, new byte[] { (byte)'?', (byte)'(', (byte)'x' })] // cut: the byte starts anew
+    [InlineData(new byte[] { 0xE2, (byte)'(', (byte)'x' }, new byte[] { (byte)'?', (byte)'(', (byte)'x' })]
+    [InlineData(new byte[] { 0xE2, 0x82, 0xC3, 0xA9 }, new byte[] { (byte)'?', (byte)'?', 0xC3, 0xA9 })] // a new lead cuts
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, new byte[] { (byte)'?', (byte)'?', (byte)'?', (byte)'?' })] // > U+10FFFF
+    [InlineData(new byte[] { 0xC0, 0xAF }, new byte[] { (byte)'?', (byte)'?' })] // overlong 2-byte
+    [InlineData(new byte[] { 0xE0, 0x80, 0xAF }, new byte[] { (byte)'?', (byte)'?', (byte)'?' })] // overlong 3-byte
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, new byte[] { (byte)'?', (byte)'?', (byte)'?' })] // UTF-16 surrogate
+    [InlineData(new byte[] { 0xF8, 0x88, (byte)'x', 0xFF }, new byte[] { (byte)'?', (byte)'?', (byte)'x', (byte)'?' })] // 5-byte lead, strays
     public void Utf8_mode_walks_like_rsyslogs_doUTF8(byte[] input, byte[] expected)
     {
         var msg = (byte[])input.Clone();
