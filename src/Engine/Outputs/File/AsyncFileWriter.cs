@@ -8,7 +8,8 @@ namespace Sluice.Engine.Outputs.File;
 /// a thousand open files that is one thread instead of a thousand, and the files' order of lines is the same.
 /// <para>
 /// The queues are guarded by the owning output's lock (held by every caller of <see cref="MarkDirty"/> and
-/// <see cref="Enqueue"/>); the thread holds it only to pick work, never while writing.
+/// <see cref="Enqueue"/>); the thread holds it only to pick work, never while writing. Two actions on one static
+/// file share that lock, so wake-ups go to every waiter (PulseAll) and each writer looks for its own work.
 /// </para>
 /// </summary>
 internal sealed class AsyncFileWriter
@@ -37,7 +38,7 @@ internal sealed class AsyncFileWriter
         sink.DirtySince = Environment.TickCount64;
         _dirty.Enqueue(sink);
         EnsureStarted();
-        if (_dirty.Count == 1 || _intervalMs == 0) Monitor.Pulse(_lock);
+        if (_dirty.Count == 1 || _intervalMs == 0) Monitor.PulseAll(_lock);
     }
 
     /// <summary>The sink's back buffer holds data to write. Caller holds the output lock.</summary>
@@ -49,7 +50,7 @@ internal sealed class AsyncFileWriter
             _writes.Enqueue(sink);
         }
         EnsureStarted();
-        Monitor.Pulse(_lock);
+        Monitor.PulseAll(_lock);
     }
 
     /// <summary>Hands over every buffer, lets the thread write them and waits (bounded) for it to end.</summary>

@@ -137,7 +137,7 @@ public sealed class DynaFileOutput : OutputInstance
             sink = _cache.TakeSpare() ?? new FileSink(_settings, _log, "lines discarded");
         }
         sink.Assign(path.ToArray());
-        var failure = sink.EnsureOpen();
+        var failure = sink.EnsureOpen(report: false);
         if (failure.Failed)
         {
             // rsyslog: "Could not open dynamic file '%s' [state %d] - discarding message".

@@ -53,7 +53,7 @@ public sealed class FileOutput : OutputInstance
             if (_writer is not null)
             {
                 // The file is opened here so that a file that cannot be opened suspends the action at once.
-                if (_sink.EnsureOpen().Failed) return Failed();
+                if (_sink.EnsureOpen(report: true).Failed) return Failed();
                 _sink.AppendAsync(data, _writer);
                 return ActionResult.Ok;
             }

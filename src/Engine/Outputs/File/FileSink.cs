@@ -92,10 +92,19 @@ internal sealed class FileSink
         WroteSinceTick = false;
     }
 
-    /// <summary>Opens the file now if it is not open (so that a failure shows at commit time).</summary>
-    public IoFailure EnsureOpen()
+    /// <summary>
+    /// Opens the file now if it is not open (so that a failure shows at commit time). With <paramref name="report"/>
+    /// a failure is logged like a failed write (once until writing works again); otherwise the caller reports it.
+    /// </summary>
+    public IoFailure EnsureOpen(bool report)
     {
-        lock (Io) return _fd == Closed ? Open() : default;
+        lock (Io)
+        {
+            if (_fd != Closed) return default;
+            var failure = Open();
+            if (failure.Failed && report) Fail(failure);
+            return failure;
+        }
     }
 
     /// <summary>

@@ -90,6 +90,30 @@ public class AsyncWritingTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_cannot_be_opened_suspends_at_commit_and_is_logged_once()
+    {
+        Directory.CreateDirectory(_f.PathOf("isdir"));
+        using var output = _f.Create("isdir", ("asyncWriting", true));
+        Assert.Equal(ActionResult.Suspended, FileOutputFixture.Commit(output, "a"));
+        Assert.Equal(ActionResult.Suspended, FileOutputFixture.Commit(output, "b"));
+        Assert.Single(_f.Log.Lines, l => l.Text.Contains("cannot write to"));
+    }
+
+    [Fact]
+    public void Two_async_actions_on_one_file_each_get_their_lines_written()
+    {
+        // They share the file's lock, and so the monitor their writer threads wait on.
+        using var a = _f.Create("shared.log", ("asyncWriting", true), ("flushInterval", 1L));
+        using var b = _f.Create("shared.log", ("asyncWriting", true), ("flushInterval", 1L));
+        FileOutputFixture.Commit(a, "from a");
+        FileOutputFixture.Commit(b, "from b");
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < Patience && _f.Read("shared.log").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < 2) Thread.Sleep(20);
+        var lines = _f.Read("shared.log").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
+        Assert.Equal(new[] { FileOutputFixture.Expected("from a").TrimEnd('\n'), FileOutputFixture.Expected("from b").TrimEnd('\n') }, lines);
+    }
+
+    [Fact]
     public void Shutdown_writes_everything_still_buffered()
     {
         var output = _f.Create("shutdown.log", ("asyncWriting", true), ("flushInterval", 3600L), ("ioBufferSize", 128L));
