@@ -10,6 +10,8 @@
 # Environment (all optional):
 #   LOAD_CONNECTIONS=4  LOAD_MESSAGES=2000000  LOAD_RUNS=3  LOAD_FRAMING=lf|octet|mixed  LOAD_FORMAT=mixed|3164|5424
 #   LOAD_TIMEOUT=300 (seconds per run)  LOAD_IDLE_SECONDS=2  LOAD_DAEMONS="sluiced rsyslogd"
+#   LOAD_DYNAFILE=0 (N > 0: both configs write through a dynaFile layout instead, one file per sending host,
+#                    LoadGen varying the hostname over N values, dynaFileCacheSize=N so every file stays open)
 #   SLUICED=<repo>/out/sluiced  RSYSLOGD=/usr/sbin/rsyslogd  LOAD_RESULTS=<repo>/bench/results
 set -euo pipefail
 
@@ -21,6 +23,7 @@ FRAMING=${LOAD_FRAMING:-lf}
 FORMAT=${LOAD_FORMAT:-mixed}
 TIMEOUT=${LOAD_TIMEOUT:-300}
 IDLE_SECONDS=${LOAD_IDLE_SECONDS:-2}
+DYNAFILE=${LOAD_DYNAFILE:-0}
 DAEMONS=${LOAD_DAEMONS:-sluiced rsyslogd}
 SLUICED=${SLUICED:-$ROOT/out/sluiced}
 RSYSLOGD=${RSYSLOGD:-/usr/sbin/rsyslogd}
@@ -77,9 +80,20 @@ write_config() { # identical for both daemons; only paths differ
 global(workDirectory="$1/work")
 module(load="imtcp" MaxSessions="500")
 input(type="imtcp" port="0" listenPortFileName="$1/port" address="127.0.0.1")
-action(type="omfile" file="$1/out.log" template="RSYSLOG_FileFormat")
 EOF
+  if ((DYNAFILE > 0)); then
+    cat >>"$1/daemon.conf" <<EOF
+template(name="dynpath" type="string" string="$1/dyn/%fromhost-ip%/%hostname%.log")
+action(type="omfile" dynaFile="dynpath" dynaFileCacheSize="$DYNAFILE" template="RSYSLOG_FileFormat")
+EOF
+  else
+    echo "action(type=\"omfile\" file=\"$1/out.log\" template=\"RSYSLOG_FileFormat\")" >>"$1/daemon.conf"
+  fi
 }
+
+# Where the output is, for LoadGen wait/verify: the file, or the dynaFile tree.
+output_args() { if ((DYNAFILE > 0)); then echo "--dir $1/dyn"; else echo "--file $1/out.log"; fi; }
+hosts_args() { if ((DYNAFILE > 0)); then echo "--hosts $DYNAFILE"; fi; }
 
 stop_daemon() {
   kill -TERM "$DAEMON_PID" 2>/dev/null || true
@@ -122,7 +136,7 @@ run_one() { # daemon-name run-number
 
   local send_out
   send_out=$("$LOADGEN" send --port "$port" --connections "$CONNECTIONS" --messages "$MESSAGES" \
-    --framing "$FRAMING" --format "$FORMAT" --time-limit "$TIMEOUT" --run-id "$run_id" 2>&1) \
+    --framing "$FRAMING" --format "$FORMAT" --time-limit "$TIMEOUT" --run-id "$run_id" $(hosts_args) 2>&1) \
     || { echo "$send_out" >&2; fail_run "$name" "LoadGen send did not complete"; }
   local first_send; first_send=$(kv first_send_unix_ns "$send_out")
   local send_rate; send_rate=$(kv send_rate "$send_out")
@@ -130,8 +144,9 @@ run_one() { # daemon-name run-number
   [[ $sent == "$MESSAGES" ]] || fail_run "$name" "sent $sent of $MESSAGES"
 
   local wait_out
-  wait_out=$("$LOADGEN" wait --file "$RUN_DIR/out.log" --run-id "$run_id" --count "$MESSAGES" --timeout "$TIMEOUT" 2>&1) \
-    || { echo "$wait_out" >&2; fail_run "$name" "output file did not reach $MESSAGES messages within $TIMEOUT s"; }
+  # shellcheck disable=SC2046 # output_args is two words on purpose
+  wait_out=$("$LOADGEN" wait $(output_args "$RUN_DIR") --run-id "$run_id" --count "$MESSAGES" --timeout "$TIMEOUT" 2>&1) \
+    || { echo "$wait_out" >&2; fail_run "$name" "output did not reach $MESSAGES messages within $TIMEOUT s"; }
   local last_write; last_write=$(kv last_write_unix_ns "$wait_out")
   kill -0 "$DAEMON_PID" 2>/dev/null || fail_run "$name" "died during the run"
   local cpu1; cpu1=$(cpu_ticks "$DAEMON_PID")
@@ -139,7 +154,8 @@ run_one() { # daemon-name run-number
 
   stop_daemon "$name"
   local verify_out
-  verify_out=$("$LOADGEN" verify --file "$RUN_DIR/out.log" --run-id "$run_id" --connections "$CONNECTIONS" --messages "$MESSAGES" 2>&1) \
+  # shellcheck disable=SC2046
+  verify_out=$("$LOADGEN" verify $(output_args "$RUN_DIR") --run-id "$run_id" --connections "$CONNECTIONS" --messages "$MESSAGES" 2>&1) \
     || { echo "$verify_out" >&2; fail_run "$name" "output verification failed (messages lost or duplicated)"; }
 
   local throughput cpu_per_m
@@ -150,7 +166,9 @@ run_one() { # daemon-name run-number
   cleanup
 }
 
-say "load: $CONNECTIONS connections x $((MESSAGES / CONNECTIONS)) = $MESSAGES messages, framing=$FRAMING format=$FORMAT, $RUNS runs each: ${ACTIVE[*]}"
+LAYOUT="omfile (RSYSLOG_FileFormat)"
+((DYNAFILE > 0)) && LAYOUT="omfile dynaFile, $DYNAFILE files (one per sending host, dynaFileCacheSize=$DYNAFILE, RSYSLOG_FileFormat)"
+say "load: $CONNECTIONS connections x $((MESSAGES / CONNECTIONS)) = $MESSAGES messages, framing=$FRAMING format=$FORMAT, $LAYOUT, $RUNS runs each: ${ACTIVE[*]}"
 for run in $(seq 1 "$RUNS"); do
   for name in "${ACTIVE[@]}"; do run_one "$name" "$run"; done
 done
@@ -180,7 +198,7 @@ for n in "${ACTIVE[@]}"; do [[ $n == sluiced ]] && S_ON=1; [[ $n == rsyslogd ]] 
 MD="$RESULTS/load-$STAMP.md"
 {
   echo "Load: $CONNECTIONS TCP connections x $((MESSAGES / CONNECTIONS)) messages (= $MESSAGES, framing $FRAMING, RFC $FORMAT, ~210 B each),"
-  echo "imtcp -> omfile (RSYSLOG_FileFormat), same config for both daemons, median of $RUNS runs, $(nproc) cores."
+  echo "imtcp -> $LAYOUT, same config for both daemons, median of $RUNS runs, $(nproc) cores."
   [[ -x $RSYSLOGD ]] && echo "rsyslogd: $("$RSYSLOGD" -v 2>/dev/null | head -n1 | awk '{print $2}')"
   echo
   echo "| metric | sluiced | rsyslogd | sluiced / rsyslogd |"

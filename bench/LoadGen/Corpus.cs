@@ -14,14 +14,18 @@ internal sealed class Corpus
 
     private readonly Entry[] _entries;
 
-    public Corpus(Format format, int size, int seed)
+    /// <param name="hosts">
+    /// 0: the hostnames of a small site. N: entry i is sent by "host-&lt;i mod N&gt;", so that a dynaFile layout keyed on
+    /// the hostname gets N distinct files (the corpus must have at least N entries).
+    /// </param>
+    public Corpus(Format format, int size, int seed, int hosts = 0)
     {
         var rng = new Random(seed);
         _entries = new Entry[size];
         for (int i = 0; i < size; i++)
         {
             bool rfc5424 = format == Format.Rfc5424 || (format == Format.Mixed && (i & 1) == 1);
-            _entries[i] = Build(rng, rfc5424);
+            _entries[i] = Build(rng, rfc5424, hosts > 0 ? $"host-{i % hosts:D4}" : null);
         }
     }
 
@@ -40,10 +44,11 @@ internal sealed class Corpus
         [("sshd", true), ("CRON", true), ("kernel", false), ("systemd", true), ("nginx", true),
          ("postfix/smtpd", true), ("sudo", false), ("dhclient", true), ("postgres", true), ("app-api", true)];
 
-    private static Entry Build(Random rng, bool rfc5424)
+    private static Entry Build(Random rng, bool rfc5424, string? hostOverride)
     {
         var (app, hasPid) = Apps[rng.Next(Apps.Length)];
         string host = Hosts[rng.Next(Hosts.Length)];
+        host = hostOverride ?? host; // drawn anyway, so the rest of the corpus stays the same
         int pid = rng.Next(100, 65000);
         int facility = rng.Next(0, 24), severity = rng.Next(0, 8);
         int pri = facility * 8 + severity;

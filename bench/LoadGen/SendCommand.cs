@@ -29,12 +29,14 @@ internal static class SendCommand
         string runId = o.Text("run-id", Marker.NewRunId());
         int seed = (int)o.Number("seed", 12345);
         int corpusSize = (int)o.Number("corpus", 4096);
+        int hosts = (int)o.Number("hosts", 0);
         o.RejectUnknown();
+        corpusSize = Math.Max(corpusSize, hosts); // every host needs at least one entry
         if (connections < 1 || total < connections || chunk < 1 || corpusSize < 1)
             throw new UsageException("need connections >= 1, messages >= connections, chunk >= 1, corpus >= 1");
 
         var prep = Stopwatch.StartNew();
-        var corpus = new Corpus(format, corpusSize, seed);
+        var corpus = new Corpus(format, corpusSize, seed, hosts);
         var streams = new ConnectionStream[connections];
         Parallel.For(0, connections, c =>
         {

@@ -1,19 +1,22 @@
 namespace Sluice.LoadGen;
 
 /// <summary>
-/// "verify": reads the output file and proves that every message of the run arrived exactly once; with
-/// --ordered, also in send order per connection. Lines without this run's marker are counted, not judged.
+/// "verify": reads the output file (with --dir: every file under the directory) and proves that every message of the run arrived exactly once; with
+/// --ordered, also in send order per connection (within each file when there are several). Lines without this run's marker are counted, not judged.
 /// </summary>
 internal static class VerifyCommand
 {
     public static int Run(Options o)
     {
-        string path = o.Text("file");
+        string file = o.Text("file", "");
+        string dir = o.Text("dir", "");
         string runId = o.Text("run-id");
         int connections = (int)o.Number("connections");
         long total = o.Number("messages");
         bool ordered = o.Flag("ordered", false);
         o.RejectUnknown();
+        if ((file.Length == 0) == (dir.Length == 0)) throw new UsageException("give either --file or --dir");
+        string[] paths = dir.Length > 0 ? WaitCommand.FilesUnder(dir).Order(StringComparer.Ordinal).ToArray() : [file];
 
         byte[] runPrefix = Marker.RunPrefix(runId);
         var seen = new bool[connections][];
@@ -24,9 +27,11 @@ internal static class VerifyCommand
             last[c] = -1;
         }
         long lines = 0, matched = 0, foreign = 0, duplicates = 0, outOfRange = 0, outOfOrder = 0;
-        using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
+        byte[] buf = new byte[1 << 20];
+        foreach (string path in paths)
         {
-            byte[] buf = new byte[1 << 20];
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            Array.Fill(last, -1); // order is judged within one file
             int have = 0;
             while (true)
             {

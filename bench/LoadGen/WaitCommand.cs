@@ -3,56 +3,57 @@ using System.Diagnostics;
 namespace Sluice.LoadGen;
 
 /// <summary>
-/// "wait": follows an output file until it holds <c>--count</c> markers of the run (or the timeout passes) and
-/// reports the file's last-modification time, i.e. when the last line was written. Reads each byte once.
+/// "wait": follows an output file (or, with --dir, every file under a directory: a dynaFile layout) until it holds
+/// <c>--count</c> markers of the run (or the timeout passes) and reports the last-modification time, i.e. when the
+/// last line was written. Reads each byte once.
 /// </summary>
 internal static class WaitCommand
 {
     public static int Run(Options o)
     {
-        string path = o.Text("file");
+        string? file = o.Text("file", "");
+        string? dir = o.Text("dir", "");
         string runId = o.Text("run-id");
         long want = o.Number("count");
         double timeout = o.Number("timeout", 300);
         o.RejectUnknown();
+        if ((file.Length == 0) == (dir.Length == 0)) throw new UsageException("give either --file or --dir");
 
         byte[] pattern = Marker.RunPrefix(runId);
         var clock = Stopwatch.StartNew();
+        var followers = new Dictionary<string, MarkerFollower>(StringComparer.Ordinal);
         long found = 0;
-        while (!File.Exists(path))
+        try
         {
-            if (clock.Elapsed.TotalSeconds > timeout) { Console.WriteLine("lines_found=0 complete=false"); return 4; }
-            Thread.Sleep(100);
-        }
-        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        byte[] buf = new byte[1 << 20];
-        int carry = 0; // bytes kept from the previous read so a marker split across reads is still seen
-        while (true)
-        {
-            int n = f.Read(buf, carry, buf.Length - carry);
-            if (n > 0)
+            while (true)
             {
-                var span = buf.AsSpan(0, carry + n);
-                int pos = 0;
-                while (true)
+                foreach (string path in dir.Length > 0 ? FilesUnder(dir) : File.Exists(file) ? [file] : [])
+                    if (!followers.ContainsKey(path)) followers[path] = new MarkerFollower(path, pattern, dir.Length > 0 ? 64 * 1024 : 1 << 20);
+                bool progress = false;
+                found = 0;
+                foreach (var f in followers.Values)
                 {
-                    int i = span[pos..].IndexOf(pattern);
-                    if (i < 0) break;
-                    found++;
-                    pos += i + pattern.Length;
+                    progress |= f.Poll();
+                    found += f.Found;
                 }
-                int keep = Math.Min(pattern.Length - 1, span.Length - pos);
-                span[^keep..].CopyTo(buf);
-                carry = keep;
-                if (found >= want) break;
-                continue;
+                if (found >= want || clock.Elapsed.TotalSeconds > timeout) break;
+                // A directory of many files is rescanned at a calm pace so that waiting costs the machine little.
+                if (dir.Length > 0) Thread.Sleep(200);
+                else if (!progress) Thread.Sleep(50);
             }
-            if (found >= want || clock.Elapsed.TotalSeconds > timeout) break;
-            Thread.Sleep(50);
+            long mtime = 0;
+            foreach (var path in followers.Keys) mtime = Math.Max(mtime, Clock.UnixNanos(File.GetLastWriteTimeUtc(path)));
+            bool complete = found >= want;
+            Console.WriteLine($"lines_found={found} complete={(complete ? "true" : "false")} last_write_unix_ns={mtime} " +
+                              $"files={followers.Count} waited_seconds={clock.Elapsed.TotalSeconds:F2}");
+            return complete ? 0 : 4;
         }
-        long mtime = Clock.UnixNanos(File.GetLastWriteTimeUtc(path));
-        bool complete = found >= want;
-        Console.WriteLine($"lines_found={found} complete={(complete ? "true" : "false")} last_write_unix_ns={mtime} waited_seconds={clock.Elapsed.TotalSeconds:F2}");
-        return complete ? 0 : 4;
+        finally
+        {
+            foreach (var f in followers.Values) f.Dispose();
+        }
     }
+
+    public static IEnumerable<string> FilesUnder(string dir) =>
+        Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories) : [];
 }

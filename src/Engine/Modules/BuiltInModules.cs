@@ -1,4 +1,5 @@
 using Sluice.Engine.Inputs.Tcp;
+using Sluice.Engine.Modifiers;
 using Sluice.Engine.Outputs.File;
 
 namespace Sluice.Engine.Modules;
@@ -11,6 +12,8 @@ public static class BuiltInModules
         var registry = new ModuleRegistry();
         registry.Register(new TcpInputModule());
         registry.Register(new FileOutputModule());
+        registry.Register(new Rm1stSpaceModule());
+        registry.Register(new Utf8FixModule());
         return registry;
     }
 }

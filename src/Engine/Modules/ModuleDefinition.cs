@@ -36,3 +36,15 @@ public abstract class OutputModuleDefinition : ModuleDefinition
     /// <summary>Creates one action() instance rendering with <paramref name="template"/>.</summary>
     public abstract OutputInstance CreateOutput(ParamSet moduleParams, ParamSet actionParams, Templates.Template template, EngineServices services);
 }
+
+/// <summary>
+/// A message modification module (rsyslog's mm*: mmrm1stspace, mmutf8fix …). rsyslog builds them as output modules
+/// that run in the action slot and change the message instead of writing it, so they are used with action() and
+/// take effect, in rule order, for every action after them. They render no template (rsyslog's OMSR_TPL_AS_MSG).
+/// </summary>
+public abstract class MessageModifierModuleDefinition : ModuleDefinition
+{
+    public sealed override ModuleKind Kind => ModuleKind.Output;
+    /// <summary>Creates one action() instance. Throws ConfigException for semantic errors (with locations).</summary>
+    public abstract Modifiers.MessageModifier CreateModifier(ParamSet moduleParams, ParamSet actionParams, EngineServices services);
+}

@@ -28,6 +28,8 @@ public sealed partial class PlanBuilder
         var typeLocation = generic.LocationOf(ActionParams.Type);
         var module = ResolveModule(generic.GetString(ActionParams.Type)!, typeLocation);
         if (module is null) return null;
+        if (module is MessageModifierModuleDefinition modifier)
+            return CreateModifierAction(modifier, a, generic, typeLocation, errorsBefore, generic.IsSet(ActionParams.Name) ? name : null);
         if (module is not OutputModuleDefinition output)
         {
             Error(typeLocation, $"'{module.Name}' is an input module; use it with input(type=\"{module.Name}\")");
@@ -59,6 +61,11 @@ public sealed partial class PlanBuilder
             _errors.AddRange(e.Errors);
             return null;
         }
+        return Register(instance, module, name);
+    }
+
+    private ActionInstance Register(OutputInstance instance, ModuleDefinition module, string? name)
+    {
         _created.Add(instance);
         // rsyslog's default name (action.c actionConstructFinalize) is "action-N-<module>", N counting
         // every action of the config from 0 and built-in modules named "builtin:omfile" etc.
@@ -67,6 +74,32 @@ public sealed partial class PlanBuilder
         var action = new ActionInstance(index, name, module.Name, instance, _services.Stats);
         _plan.Actions.Add(action);
         return action;
+    }
+
+    /// <summary>A message modification action (mm*): it changes the message in the action slot and renders no template.</summary>
+    private ActionInstance? CreateModifierAction(MessageModifierModuleDefinition module, ActionNode a, ParamSet generic,
+        Config.SourceLocation typeLocation, int errorsBefore, string? name)
+    {
+        if (!module.IsBuiltIn && !_loaded.ContainsKey(module))
+            Error(typeLocation, $"module '{module.Name}' is not loaded: add module(load=\"{module.Name}\") before this action()");
+        // rsyslog: "parameter 'template' not known -- typo in config file?"
+        if (generic.IsSet(ActionParams.Template))
+            Error(generic.LocationOf(ActionParams.Template), $"{module.Name}: parameter 'template' not known: a message modification module renders no template");
+        var moduleParams = ModuleParamsFor(module);
+        var instanceParams = ParamBinder.Bind(module.InstanceParams, a.Parameters, a.Location, module.Name, _errors,
+            n => ActionParams.Schema.Find(n) is not null);
+        if (_errors.Count != errorsBefore) return null;
+        OutputInstance instance;
+        try
+        {
+            instance = new Modifiers.ModifierOutput(module.CreateModifier(moduleParams, instanceParams, _services));
+        }
+        catch (ConfigException e)
+        {
+            _errors.AddRange(e.Errors);
+            return null;
+        }
+        return Register(instance, module, name);
     }
 
     /// <summary>"/path", "-/path", "/path;Template" (omfile), "~" (stop); the rest is not built yet.</summary>

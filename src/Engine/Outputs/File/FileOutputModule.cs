@@ -7,7 +7,7 @@ using Sluice.Engine.Templates;
 namespace Sluice.Engine.Outputs.File;
 
 /// <summary>
-/// omfile, rsyslog's built-in file output (tools/omfile.c), for static file names. Parameter names,
+/// omfile, rsyslog's built-in file output (tools/omfile.c): static files and dynaFiles. Parameter names,
 /// types and defaults are rsyslog's (checked against rsyslogd 8.2302's parameter tables).
 /// </summary>
 public sealed class FileOutputModule : OutputModuleDefinition
@@ -16,6 +16,9 @@ public sealed class FileOutputModule : OutputModuleDefinition
 
     /// <summary>rsyslog's IOBUF_DFLT_SIZE.</summary>
     public const int DefaultIoBufferSize = 4096;
+
+    /// <summary>On (rsyslog's default): a dynamic file that cannot be opened costs its message, not a suspension.</summary>
+    public const string DoNotSuspend = "dynafile.donotsuspend";
 
     private const long Mode0644 = 420;
     private const long Mode0700 = 448;
@@ -28,23 +31,23 @@ public sealed class FileOutputModule : OutputModuleDefinition
         new ParamDef("template", ParamType.String),
         new ParamDef("dirCreateMode", ParamType.FileMode) { Default = Mode0700 },
         new ParamDef("fileCreateMode", ParamType.FileMode) { Default = Mode0644 },
-        new ParamDef("dirOwner", ParamType.String) { NotSupported = true },
-        new ParamDef("dirOwnerNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("dirGroup", ParamType.String) { NotSupported = true },
-        new ParamDef("dirGroupNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("fileOwner", ParamType.String) { NotSupported = true },
-        new ParamDef("fileOwnerNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("fileGroup", ParamType.String) { NotSupported = true },
-        new ParamDef("fileGroupNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("dynafile.donotsuspend", ParamType.Binary) { NotSupported = true },
+        new ParamDef("dirOwner", ParamType.String),
+        new ParamDef("dirOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("dirGroup", ParamType.String),
+        new ParamDef("dirGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("fileOwner", ParamType.String),
+        new ParamDef("fileOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("fileGroup", ParamType.String),
+        new ParamDef("fileGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef(DoNotSuspend, ParamType.Binary) { Default = true },
         new ParamDef("compression.driver", ParamType.String) { NotSupported = true },
         new ParamDef("compression.zstd.workers", ParamType.Integer) { NotSupported = true },
     });
 
     public override ParamSchema InstanceParams { get; } = new(new[]
     {
-        new ParamDef("file", ParamType.String) { Required = true },
-        new ParamDef("dynaFile", ParamType.String) { NotSupported = true },
+        new ParamDef("file", ParamType.String),
+        new ParamDef("dynaFile", ParamType.String),
         new ParamDef("template", ParamType.String),
         new ParamDef("ioBufferSize", ParamType.Size) { Default = (long)DefaultIoBufferSize, Min = 1, Max = 1L << 30 },
         new ParamDef("flushOnTXEnd", ParamType.Binary) { Default = true },
@@ -55,16 +58,17 @@ public sealed class FileOutputModule : OutputModuleDefinition
         new ParamDef("dirCreateMode", ParamType.FileMode),
         new ParamDef("sync", ParamType.Binary) { Default = false },
         new ParamDef("closeTimeout", ParamType.Integer) { Min = 1 },
-        new ParamDef("dirOwner", ParamType.String) { NotSupported = true },
-        new ParamDef("dirOwnerNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("dirGroup", ParamType.String) { NotSupported = true },
-        new ParamDef("dirGroupNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("fileOwner", ParamType.String) { NotSupported = true },
-        new ParamDef("fileOwnerNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("fileGroup", ParamType.String) { NotSupported = true },
-        new ParamDef("fileGroupNum", ParamType.Integer) { NotSupported = true },
-        new ParamDef("failOnChOwnFailure", ParamType.Binary) { NotSupported = true },
-        new ParamDef("dynaFileCacheSize", ParamType.Integer) { NotSupported = true },
+        new ParamDef("dirOwner", ParamType.String),
+        new ParamDef("dirOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("dirGroup", ParamType.String),
+        new ParamDef("dirGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("fileOwner", ParamType.String),
+        new ParamDef("fileOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("fileGroup", ParamType.String),
+        new ParamDef("fileGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        new ParamDef("failOnChOwnFailure", ParamType.Binary) { Default = true },
+        // rsyslog accepts 0 and then has no cache slot at all; Sluice asks for at least one.
+        new ParamDef("dynaFileCacheSize", ParamType.Integer) { Default = (long)FileOutputSettings.DefaultDynaFileCacheSize, Min = 1, Max = 1_000_000 },
         new ParamDef("zipLevel", ParamType.Integer) { NotSupported = true },
         new ParamDef("veryRobustZip", ParamType.Binary) { NotSupported = true },
         new ParamDef("sig.provider", ParamType.String) { NotSupported = true },
@@ -77,8 +81,23 @@ public sealed class FileOutputModule : OutputModuleDefinition
     public override string DefaultTemplate(ParamSet moduleParams, EngineServices services) =>
         moduleParams.GetString("template") ?? DefaultTemplateName;
 
-    public override OutputInstance CreateOutput(ParamSet moduleParams, ParamSet actionParams, Template template, EngineServices services) =>
-        new FileOutput(FileOutputSettings.From(moduleParams, actionParams), template, services.Log);
+    public override OutputInstance CreateOutput(ParamSet moduleParams, ParamSet actionParams, Template template, EngineServices services)
+    {
+        var settings = FileOutputSettings.From(moduleParams, actionParams);
+        if (!settings.IsDynamic) return new FileOutput(settings, template, services.Log);
+
+        if (!moduleParams.GetBool(DoNotSuspend))
+            throw Error(moduleParams, DoNotSuspend, $"omfile: {DoNotSuspend}=\"off\" (suspending the action when a dynamic file cannot be opened) is not supported yet");
+        string name = settings.DynaFileTemplate!;
+        var pathTemplate = services.Templates.Find(name);
+        if (pathTemplate is null)
+        {
+            string? closest = NameSuggester.Closest(name, services.Templates.Names);
+            throw Error(actionParams, "dynaFile", $"omfile: the dynaFile template '{name}' is not defined" +
+                                                   (closest is null ? "" : $" (did you mean '{closest}'?)"));
+        }
+        return new DynaFileOutput(settings, template, pathTemplate, services.Log, services.Stats);
+    }
 
     internal static ConfigException Error(ParamSet p, string param, string message) => new(p.LocationOf(param), message);
 }

@@ -67,6 +67,51 @@ public sealed class FileOutputFixture : IDisposable
         return (FileOutput)Module.CreateOutput(module, action, template, Services);
     }
 
+    /// <summary>
+    /// A dynaFile action whose path template is the string template <paramref name="pathTemplate"/> ("{dir}" stands
+    /// for the temp directory), created like the binder does.
+    /// </summary>
+    public DynaFileOutput CreateDyna(string pathTemplate, params (string Name, object Value)[] values) =>
+        CreateDyna(pathTemplate, ModuleParams(), values);
+
+    public DynaFileOutput CreateDyna(string pathTemplate, ParamSet module, params (string Name, object Value)[] values)
+    {
+        var location = new SourceLocation("test.conf", 1, 1);
+        return CreateDyna(new TemplateFactory().CreateStringTemplate("dyn" + (++_templates), pathTemplate.Replace("{dir}", Dir), location),
+            module, values);
+    }
+
+    /// <summary>A dynaFile action with <paramref name="pathTemplate"/> registered under its name.</summary>
+    public DynaFileOutput CreateDyna(Template pathTemplate, ParamSet module, params (string Name, object Value)[] values)
+    {
+        string name = pathTemplate.Name;
+        Templates.Add(pathTemplate, new SourceLocation("test.conf", 1, 1));
+        var action = ActionParams(values.Prepend(("dynaFile", (object)name)).ToArray());
+        var template = Templates.Find(action.GetString("template") ?? Module.DefaultTemplate(module, Services))!;
+        return (DynaFileOutput)Module.CreateOutput(module, action, template, Services);
+    }
+
+    private int _templates;
+
+    /// <summary>"uid:gid" of <paramref name="path"/> (stat(1): .NET has no API for a file's owner).</summary>
+    public static string OwnerOf(string path)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%u:%g", path]) { RedirectStandardOutput = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        string text = p.StandardOutput.ReadToEnd().Trim();
+        Assert.True(p.WaitForExit(30_000), "stat did not finish");
+        return text;
+    }
+
+    /// <summary>Commits <paramref name="messages"/> as one transaction and returns the Add results.</summary>
+    public static ActionResult[] CommitMessages(OutputInstance output, params Message[] messages)
+    {
+        var tx = output.CreateTransaction();
+        var results = messages.Select(m => tx.Add(m, SampleMessages.Context)).ToArray();
+        Assert.Equal(ActionResult.Ok, tx.Commit());
+        return results;
+    }
+
     /// <summary>A legacy message whose MSG is <paramref name="text"/>; rendered by RSYSLOG_FileFormat as "... host app: text\n".</summary>
     public static Message Line(string text) => SampleMessages.Parse("<13>Oct 11 22:14:15 host app: " + text);
 
