@@ -1,5 +1,6 @@
 using Sluice.Engine.Inputs.Tcp;
 using Sluice.Engine.Outputs.File;
+using Sluice.Engine.Outputs.Forward;
 
 namespace Sluice.Engine.Modules;
 
@@ -11,6 +12,7 @@ public static class BuiltInModules
         var registry = new ModuleRegistry();
         registry.Register(new TcpInputModule());
         registry.Register(new FileOutputModule());
+        registry.Register(new ForwardOutputModule());
         return registry;
     }
 }

@@ -73,6 +73,11 @@ public sealed partial class PlanBuilder
     private void BindLegacyAction(LegacyActionNode node, List<Scripting.Statement> into)
     {
         var text = node.Text;
+        if (Outputs.Forward.LegacyForwardAction.IsForwarding(text.Value))
+        {
+            BindLegacyForward(node, into);
+            return;
+        }
         var legacy = LegacyAction.Parse(text.Value);
         switch (legacy.Kind)
         {
