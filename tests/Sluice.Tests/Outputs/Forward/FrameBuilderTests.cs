@@ -19,7 +19,7 @@ public sealed class FrameBuilderTests
     {
         Assert.Equal("32 <13>Oct 11 22:14:15 host app: hi", Frame("<13>Oct 11 22:14:15 host app: hi", TcpFraming.OctetCounted));
         // LEN counts the message bytes only, whatever they contain.
-        Assert.Equal("7 a\nb\n\nc", Frame("a\nb\n\nc", TcpFraming.OctetCounted));
+        Assert.Equal("6 a\nb\n\nc", Frame("a\nb\n\nc", TcpFraming.OctetCounted));
         Assert.Equal("0 ", Frame("", TcpFraming.OctetCounted));
     }
 
