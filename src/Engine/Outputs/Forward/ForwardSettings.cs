@@ -31,6 +31,11 @@ public sealed record ForwardSettings
     public int UdpSendDelayMicroseconds { get; init; }
     /// <summary>SO_SNDBUF for UDP sockets; 0 = the system default.</summary>
     public int UdpSendBufferSize { get; init; }
+    /// <summary>
+    /// When binding to `address` fails with EADDRNOTAVAIL: 0 = fail, 1 = retry with IP_FREEBIND, 2 (default) =
+    /// retry with IP_FREEBIND and log a warning (rsyslog's net.c).
+    /// </summary>
+    public int IpFreeBind { get; init; } = 2;
     /// <summary>Log only every Nth "remote server closed connection" error (0/1 = all).</summary>
     public int ConErrSkip { get; init; }
     /// <summary>Before sending on an established TCP connection, peek whether the peer has closed it.</summary>

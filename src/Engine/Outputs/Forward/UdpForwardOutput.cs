@@ -173,7 +173,7 @@ public sealed class UdpForwardOutput : ForwardOutput
                 foreach (var b in bind)
                 {
                     if (b.Family != family) continue;
-                    Sockets.Bind(fd, b);
+                    Bind(fd, b);
                     bound = true;
                     break;
                 }
@@ -185,6 +185,22 @@ public sealed class UdpForwardOutput : ForwardOutput
         {
             Sockets.Close(fd);
             throw;
+        }
+    }
+
+    /// <summary>bind(2) to the source address; a non-local one is bound with IP_FREEBIND unless ipfreebind="0" (net.c).</summary>
+    private void Bind(int fd, in SockAddr address)
+    {
+        try
+        {
+            Sockets.Bind(fd, address);
+        }
+        catch (NativeException e) when (e.Errno == Errno.EADDRNOTAVAIL && Settings.IpFreeBind > 0)
+        {
+            const int IpFreeBindOption = 15; // IP_FREEBIND (also honoured for IPv6 sockets)
+            Sockets.SetOption(fd, address.IsIPv6 ? IPPROTO_IPV6 : 0, IpFreeBindOption, 1);
+            Sockets.Bind(fd, address);
+            if (Settings.IpFreeBind > 1) Log.Warning($"omfwd: bound address {Settings.SourceAddress} IP free");
         }
     }
 
