@@ -8,7 +8,7 @@ namespace Sluice.Engine.Runtime;
 
 public sealed partial class PlanBuilder
 {
-    /// <summary>"@host[:port]", "@@host", "@@(o)host", "@@(z9)host:port;Template": an omfwd action.</summary>
+    /// <summary>"@host[:port]", "@@host", "@@(o)host", "@@(z9)host:port;Template": an omfwd action (the registry has omfwd).</summary>
     private void BindLegacyForward(LegacyActionNode node, List<Scripting.Statement> into)
     {
         var text = node.Text;
@@ -18,11 +18,7 @@ public sealed partial class PlanBuilder
             Error(text.LocationAt(legacy.ErrorOffset), legacy.Error);
             return;
         }
-        if (_modules.Find("omfwd") is not OutputModuleDefinition omfwd)
-        {
-            NotSupported(node.Location, "legacy forwarding actions need the omfwd module, which this build does not have");
-            return;
-        }
+        var omfwd = (OutputModuleDefinition)_modules.Find("omfwd")!;
         int errorsBefore = _errors.Count;
         var set = new ParamSet(omfwd.InstanceParams, node.Location);
         set.Set("target", legacy.Target, text.LocationAt(legacy.TargetOffset));
