@@ -164,9 +164,18 @@ public sealed class TcpForwardOutput : ForwardOutput, IByteSink
             return false;
         }
         Connects.Increment();
-        if (Settings.Compression == ForwardCompression.StreamAlways)
+        if (Settings.Compression != ForwardCompression.StreamAlways) return true;
+        try
+        {
             _compressor = StreamCompressor.Create(Settings.CompressionDriver, Settings.ZipLevel, this);
-        return true;
+            return true;
+        }
+        catch (NativeException ce)
+        {
+            Log.Error($"omfwd: cannot start the compressed stream to {Settings.Target}:{Settings.PortText}: {ce.Message}");
+            _connection.Close();
+            return false;
+        }
     }
 
     private ActionResult Failed()
