@@ -1,6 +1,7 @@
 using Sluice.Engine.Inputs.Tcp;
 using Sluice.Engine.Modifiers;
 using Sluice.Engine.Outputs.File;
+using Sluice.Engine.Outputs.Forward;
 
 namespace Sluice.Engine.Modules;
 
@@ -14,6 +15,7 @@ public static class BuiltInModules
         registry.Register(new FileOutputModule());
         registry.Register(new Rm1stSpaceModule());
         registry.Register(new Utf8FixModule());
+        registry.Register(new ForwardOutputModule());
         return registry;
     }
 }

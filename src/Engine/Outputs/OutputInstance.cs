@@ -20,6 +20,12 @@ public abstract class OutputInstance : IDisposable
     /// <summary>Shutdown: write out everything buffered.</summary>
     public virtual void Flush() { }
 
+    /// <summary>
+    /// Called by the action runtime while the action is suspended (rsyslog's tryResume): re-establish what the
+    /// output needs (a connection, a socket) and say whether it can work again. Ok by default.
+    /// </summary>
+    public virtual ActionResult TryResume() => ActionResult.Ok;
+
     public virtual void Dispose() { }
 }
 

@@ -106,6 +106,11 @@ public sealed partial class PlanBuilder
     private void BindLegacyAction(LegacyActionNode node, List<Scripting.Statement> into)
     {
         var text = node.Text;
+        if (Outputs.Forward.LegacyForwardAction.IsForwarding(text.Value) && _modules.Find("omfwd") is OutputModuleDefinition)
+        {
+            BindLegacyForward(node, into);
+            return;
+        }
         var legacy = LegacyAction.Parse(text.Value);
         switch (legacy.Kind)
         {

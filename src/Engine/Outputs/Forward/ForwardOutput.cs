@@ -1,0 +1,57 @@
+using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Stats;
+using Sluice.Engine.Templates;
+
+namespace Sluice.Engine.Outputs.Forward;
+
+/// <summary>
+/// One omfwd action: what TCP and UDP forwarding share. Transactions render and frame in parallel; the
+/// protocol's <see cref="Deliver"/> runs in batch order under the output's lock. Failures are returned as
+/// <see cref="ActionResult.Suspended"/> (after logging); retrying is the action runtime's job, and
+/// <see cref="OutputInstance.TryResume"/> reconnects.
+/// </summary>
+public abstract class ForwardOutput : OutputInstance
+{
+    private readonly Template _template;
+    private readonly StatsRegistry _stats;
+
+    protected ForwardOutput(ForwardSettings settings, Template template, IInternalLog log, StatsRegistry stats)
+    {
+        Settings = settings;
+        _template = template;
+        _stats = stats;
+        Log = log;
+        // omfwd.c setupInstStatsCtrs: "TCP-<target>-<port>" / "UDP-…", origin omfwd.
+        StatsObject = stats.Create(settings.StatsName, "omfwd");
+        BytesSent = StatsObject.Add("bytes.sent");
+        MessagesSent = StatsObject.Add("messages.sent");
+        Connects = StatsObject.Add("num.connects");
+    }
+
+    public ForwardSettings Settings { get; }
+    public Template Template => _template;
+    public StatsObject StatsObject { get; }
+    /// <summary>Bytes written to the network (after compression), as rsyslog counts them.</summary>
+    public Counter BytesSent { get; }
+    public Counter MessagesSent { get; }
+    /// <summary>TCP connections made, or UDP sockets (re)created.</summary>
+    public Counter Connects { get; }
+
+    protected IInternalLog Log { get; }
+    protected object Lock { get; } = new();
+
+    public override OutputTransaction CreateTransaction() => new ForwardTransaction(this, _template, Settings);
+
+    /// <summary>Sends one transaction's frames; called in batch order.</summary>
+    internal ActionResult Deliver(FrameBatch batch)
+    {
+        lock (Lock) return DeliverLocked(batch);
+    }
+
+    protected abstract ActionResult DeliverLocked(FrameBatch batch);
+
+    public override void Dispose()
+    {
+        _stats.Remove(StatsObject);
+    }
+}
