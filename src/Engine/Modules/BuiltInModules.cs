@@ -1,4 +1,5 @@
 using Sluice.Engine.Inputs.Tcp;
+using Sluice.Engine.Inputs.Udp;
 using Sluice.Engine.Outputs.File;
 
 namespace Sluice.Engine.Modules;
@@ -10,6 +11,7 @@ public static class BuiltInModules
     {
         var registry = new ModuleRegistry();
         registry.Register(new TcpInputModule());
+        registry.Register(new UdpInputModule());
         registry.Register(new FileOutputModule());
         return registry;
     }
