@@ -37,7 +37,7 @@ public struct MMsgHdr
 /// <see cref="Sockets"/>, the per-datagram calls return -1 and the errno instead of throwing, retry EINTR
 /// themselves and never allocate.
 /// </summary>
-public static unsafe class Udp
+public static unsafe class UdpSockets
 {
     public const int IPPROTO_IP = 0;
     public const int IPPROTO_UDP = 17;
@@ -172,15 +172,15 @@ public sealed unsafe class DatagramVector : IDisposable
             _headers[i].Length = 0;
         }
         usedFallback = false;
-        int n = Udp.ReceiveMany(fd, _headers, max, SocketConstants.MSG_DONTWAIT, out error);
+        int n = UdpSockets.ReceiveMany(fd, _headers, max, SocketConstants.MSG_DONTWAIT, out error);
         if (n >= 0 || error != Errno.ENOSYS) return n;
 
         usedFallback = true;
-        nint len = Udp.ReceiveFrom(fd, new Span<byte>(_buffers, _bufferSize), SocketConstants.MSG_DONTWAIT | Udp.MSG_TRUNC, out var from, out error);
+        nint len = UdpSockets.ReceiveFrom(fd, new Span<byte>(_buffers, _bufferSize), SocketConstants.MSG_DONTWAIT | UdpSockets.MSG_TRUNC, out var from, out error);
         if (len < 0) return -1;
         _names[0] = from;
         _headers[0].Length = (uint)Math.Min(len, _bufferSize);
-        _headers[0].Header.Flags = len > _bufferSize ? Udp.MSG_TRUNC : 0;
+        _headers[0].Header.Flags = len > _bufferSize ? UdpSockets.MSG_TRUNC : 0;
         return 1;
     }
 
@@ -191,7 +191,7 @@ public sealed unsafe class DatagramVector : IDisposable
     public ref readonly SockAddr From(int i) => ref _names[i];
 
     /// <summary>The datagram was longer than the buffer and was cut to it.</summary>
-    public bool Truncated(int i) => (_headers[i].Header.Flags & Udp.MSG_TRUNC) != 0;
+    public bool Truncated(int i) => (_headers[i].Header.Flags & UdpSockets.MSG_TRUNC) != 0;
 
     public void Dispose()
     {

@@ -4,7 +4,6 @@ using System.Text;
 using Sluice.Engine.Diagnostics;
 using Sluice.Native;
 using static Sluice.Native.SocketConstants;
-using NativeUdp = Sluice.Native.Udp;
 
 namespace Sluice.Engine.Inputs.Udp;
 
@@ -72,7 +71,7 @@ internal static class UdpSocketOpener
             if (config.Device != null)
             {
                 var name = Encoding.ASCII.GetBytes(config.Device + "\0");
-                var e = NativeUdp.TrySetOption(fd, SOL_SOCKET, NativeUdp.SO_BINDTODEVICE, name);
+                var e = UdpSockets.TrySetOption(fd, SOL_SOCKET, UdpSockets.SO_BINDTODEVICE, name);
                 if (e != Errno.None)
                 {
                     log.Error(UdpLogText.DeviceFailed);
@@ -94,7 +93,7 @@ internal static class UdpSocketOpener
     private static void SetReceiveBuffer(int fd, int size, IInternalLog log)
     {
         // SO_RCVBUFFORCE goes past net.core.rmem_max but needs CAP_NET_ADMIN; without it, the plain option.
-        if (Sockets.TrySetOption(fd, SOL_SOCKET, NativeUdp.SO_RCVBUFFORCE, size) != Errno.None)
+        if (Sockets.TrySetOption(fd, SOL_SOCKET, UdpSockets.SO_RCVBUFFORCE, size) != Errno.None)
             Sockets.TrySetOption(fd, SOL_SOCKET, SO_RCVBUF, size);
         int actual = Sockets.GetOption(fd, SOL_SOCKET, SO_RCVBUF);
         log.Info(UdpLogText.RcvBufSize(fd, actual));
@@ -111,7 +110,7 @@ internal static class UdpSocketOpener
         }
         catch (NativeException ex) when (ex.Errno == Errno.EADDRNOTAVAIL && config.IpFreeBind != 0)
         {
-            var e = Sockets.TrySetOption(fd, NativeUdp.IPPROTO_IP, NativeUdp.IP_FREEBIND, 1);
+            var e = Sockets.TrySetOption(fd, UdpSockets.IPPROTO_IP, UdpSockets.IP_FREEBIND, 1);
             if (e != Errno.None) throw new NativeException("setsockopt(IP_FREEBIND)", e);
             Sockets.Bind(fd, sa);
             if (config.IpFreeBind >= 2) log.Warning(UdpLogText.BoundIpFree(config.Address));
