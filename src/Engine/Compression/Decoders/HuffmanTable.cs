@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sluice.Engine.Compression.Decoders;
 
 /// <summary>
@@ -79,9 +82,10 @@ internal sealed class HuffmanTable
     /// Decodes the next symbol from <paramref name="bits"/> (LSB first), of which <paramref name="available"/> are
     /// real. Returns the symbol and its code length, <see cref="NeedMoreBits"/> or <see cref="InvalidCode"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(ulong bits, int available, out int length)
     {
-        ushort entry = _fast[(int)bits & (_fast.Length - 1)];
+        ushort entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fast), (int)bits & (_fast.Length - 1));
         if (entry != 0)
         {
             length = entry & 15;
@@ -91,6 +95,7 @@ internal sealed class HuffmanTable
     }
 
     /// <summary>Canonical decoding bit by bit (as zlib's puff does), for codes longer than the lookup table.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int DecodeSlow(ulong bits, int available, out int length)
     {
         int code = 0, first = 0, index = 0;

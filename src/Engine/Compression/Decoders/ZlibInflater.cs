@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sluice.Engine.Compression.Decoders;
 
@@ -314,61 +316,131 @@ public sealed class ZlibInflater : IStreamDecoder
 
     /// <summary>
     /// The hot loop: literals and length/distance pairs until the end of the block, a full output chunk, or
-    /// bits running out. Null means "block ended, go on with the state machine".
+    /// bits running out. Null means "block ended, go on with the state machine". Bit buffer, output position and
+    /// input position live in locals here and are written back on every way out.
     /// </summary>
     private DecodeStatus? DecodeCodes(ReadOnlySpan<byte> input, ref int inPos, int end)
     {
-        var buf = _buf!;
+        ref byte buf = ref MemoryMarshal.GetArrayDataReference(_buf!);
         var lit = _lit;
         var dist = _dist;
+        ulong bits = _bits;
+        int count = _bitCount, pos = _pos, ip = inPos;
+        DecodeStatus? result;
         while (true)
         {
-            if (_pos >= end) return DecodeStatus.Ok;
+            if (pos >= end)
+            {
+                result = DecodeStatus.Ok;
+                break;
+            }
             // A pair takes at most 15 + 5 + 15 + 13 = 48 bits: with 48 in hand, only the end of the input can stop it.
-            if (_bitCount < 48) Refill(input, ref inPos);
-            ulong bits = _bits;
-            int sym = lit.Decode(bits, _bitCount, out int n);
-            if (sym < 0) return sym == HuffmanTable.NeedMoreBits ? DecodeStatus.Ok : Fail("invalid literal/length code");
+            if (count < 48)
+            {
+                if (input.Length - ip >= 8)
+                {
+                    // Bytes beyond the ones counted land exactly where they will be counted later (see Refill).
+                    bits |= BinaryPrimitives.ReadUInt64LittleEndian(input.Slice(ip)) << count;
+                    int take = (63 - count) >> 3;
+                    ip += take;
+                    count += take * 8;
+                }
+                else
+                {
+                    while (count <= 56 && ip < input.Length)
+                    {
+                        bits |= (ulong)input[ip++] << count;
+                        count += 8;
+                    }
+                }
+            }
+            int sym = lit.Decode(bits, count, out int n);
             if (sym < 256)
             {
-                buf[_pos++] = (byte)sym;
-                Drop(n);
+                if (sym < 0)
+                {
+                    result = sym == HuffmanTable.NeedMoreBits ? DecodeStatus.Ok : Fail("invalid literal/length code");
+                    break;
+                }
+                Unsafe.Add(ref buf, pos++) = (byte)sym;
+                bits >>= n;
+                count -= n;
                 continue;
             }
             if (sym == 256)
             {
-                Drop(n);
+                bits >>= n;
+                count -= n;
                 _state = _lastBlock ? State.Trailer : State.BlockHeader;
-                return null;
+                result = null;
+                break;
             }
             sym -= 257;
-            if (sym >= 29) return Fail("invalid literal/length code");
+            if (sym >= 29)
+            {
+                result = Fail("invalid literal/length code");
+                break;
+            }
             int extra = LengthExtra[sym];
-            if (n + extra > _bitCount) return DecodeStatus.Ok;
+            if (n + extra > count)
+            {
+                result = DecodeStatus.Ok;
+                break;
+            }
             int length = LengthBase[sym] + (int)((bits >> n) & ((1UL << extra) - 1));
             n += extra;
 
-            if (dist.IsEmpty) return Fail("invalid distance code");
-            int dsym = dist.Decode(bits >> n, _bitCount - n, out int dn);
-            if (dsym == HuffmanTable.NeedMoreBits) return DecodeStatus.Ok;
-            if (dsym < 0 || dsym >= 30) return Fail("invalid distance code");
+            int dn = 0;
+            int dsym = dist.IsEmpty ? HuffmanTable.InvalidCode : dist.Decode(bits >> n, count - n, out dn);
+            if (dsym < 0 || dsym >= 30)
+            {
+                result = dsym == HuffmanTable.NeedMoreBits ? DecodeStatus.Ok : Fail("invalid distance code");
+                break;
+            }
             n += dn;
             extra = DistanceExtra[dsym];
-            if (n + extra > _bitCount) return DecodeStatus.Ok;
+            if (n + extra > count)
+            {
+                result = DecodeStatus.Ok;
+                break;
+            }
             int distance = DistanceBase[dsym] + (int)((bits >> n) & ((1UL << extra) - 1));
             n += extra;
-            if (distance > _pos) return Fail("invalid distance too far back");
-            Drop(n);
-
-            _matchLength = length;
-            _matchDistance = distance;
-            Copy(end);
-            if (_matchLength > 0)
+            if (distance > pos)
             {
-                _state = State.MatchCopy; // the chunk is full; the rest of the match comes with the next one
-                return DecodeStatus.Ok;
+                result = Fail("invalid distance too far back");
+                break;
+            }
+            bits >>= n;
+            count -= n;
+
+            int copy = Math.Min(length, end - pos);
+            ref byte from = ref Unsafe.Add(ref buf, pos - distance);
+            ref byte to = ref Unsafe.Add(ref buf, pos);
+            if (distance >= copy)
+            {
+                Unsafe.CopyBlockUnaligned(ref to, ref from, (uint)copy);
+            }
+            else
+            {
+                for (int i = 0; i < copy; i++) Unsafe.Add(ref to, i) = Unsafe.Add(ref from, i);
+            }
+            pos += copy;
+            if (copy < length)
+            {
+                // The chunk is full; the rest of the match comes with the next one.
+                _matchLength = length - copy;
+                _matchDistance = distance;
+                _state = State.MatchCopy;
+                result = DecodeStatus.Ok;
+                break;
             }
         }
+        _bits = bits;
+        _bitCount = count;
+        _pos = pos;
+        inPos = ip;
+        return result;
     }
 
     /// <summary>Copies as much of the pending match as fits; overlapping matches repeat the pattern.</summary>
