@@ -1,5 +1,6 @@
 using Sluice.Engine.Inputs.Tcp;
 using Sluice.Engine.Modifiers;
+using Sluice.Engine.Inputs.Udp;
 using Sluice.Engine.Outputs.File;
 using Sluice.Engine.Outputs.Forward;
 
@@ -12,6 +13,7 @@ public static class BuiltInModules
     {
         var registry = new ModuleRegistry();
         registry.Register(new TcpInputModule());
+        registry.Register(new UdpInputModule());
         registry.Register(new FileOutputModule());
         registry.Register(new Rm1stSpaceModule());
         registry.Register(new Utf8FixModule());

@@ -1,4 +1,5 @@
 using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Inputs.Tcp.Decompression;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Runtime;
 using Sluice.Engine.Stats;
@@ -53,7 +54,10 @@ public sealed class TcpInput : IInput
         }
     }
 
-    /// <summary>The per-listener stats object "&lt;inputname&gt;(&lt;port&gt;)", origin imtcp (counter "submitted").</summary>
+    /// <summary>
+    /// The per-listener stats object "&lt;inputname&gt;(&lt;port&gt;)", origin imtcp: "submitted", "bytes.received",
+    /// "bytes.decompressed", "decompression.errors".
+    /// </summary>
     public StatsObject? ListenerStats { get; private set; }
 
     /// <summary>"w&lt;N&gt;/&lt;inputname&gt;" stats objects; empty with workerThreads=1, as in rsyslog.</summary>
@@ -115,11 +119,18 @@ public sealed class TcpInput : IInput
         if (e != Errno.None) throw new NativeException("epoll_ctl(ADD eventfd)", e);
 
         ListenerStats = _services.Stats.Create($"{Name}({port})", "imtcp");
+        // rsyslog 8.2606+ order (tcpsrv.c addNewLstnPort).
         var submitted = ListenerStats.Add("submitted");
+        var bytesReceived = ListenerStats.Add("bytes.received");
+        var bytesDecompressed = ListenerStats.Add("bytes.decompressed");
+        var decompressionErrors = ListenerStats.Add("decompression.errors");
+        var decompression = _config.Decompression.Enabled
+            ? new DecompressionContext(_config.Decompression, bytesDecompressed, decompressionErrors, log)
+            : null;
 
         var globals = _services.Globals;
         var rt = new TcpRuntime(_config, Info, _services.MessagePool, log, submitter, _resolver,
-            globals.EnableDns, globals.PreserveFqdn, _epollFd, submitted);
+            globals.EnableDns, globals.PreserveFqdn, _epollFd, submitted, bytesReceived, decompression);
         _rt = rt;
 
         TcpWorker? inline = null;

@@ -1,6 +1,7 @@
 using Sluice.Engine.Config;
 using Sluice.Engine.Config.Schema;
 using Sluice.Engine.Framing;
+using Sluice.Engine.Inputs.Tcp.Decompression;
 using P = Sluice.Engine.Inputs.Tcp.TcpInputParams;
 
 namespace Sluice.Engine.Inputs.Tcp;
@@ -32,6 +33,8 @@ public sealed record TcpInputConfig
     /// <summary>listen() backlog; 0 = rsyslog's default of maxSessions/10 + 5.</summary>
     public int SocketBacklog { get; init; }
     public FramerOptions Framing { get; init; } = new();
+    /// <summary>compression.* : stream decompression of every session (off by default).</summary>
+    public DecompressionSettings Decompression { get; init; } = DecompressionSettings.Off;
 
     public int EffectiveBacklog => SocketBacklog > 0 ? SocketBacklog : MaxSessions / 10 + 5;
 
@@ -80,6 +83,7 @@ public sealed record TcpInputConfig
                 AddtlFrameDelimiter = Int(module, input, P.AddtlFrameDelimiter),
                 DiscardTruncatedMsg = Bool(module, input, P.DiscardTruncatedMsg),
             },
+            Decompression = DecompressionSettings.From(module, input),
         };
     }
 

@@ -10,14 +10,12 @@ public sealed class TcpInputModule : InputModuleDefinition
 {
     public static readonly TcpInputModule Instance = new();
 
-    private readonly Lazy<PeerNameResolver> _resolver = new(() => new PeerNameResolver());
-
     public override string Name => "imtcp";
     public override ParamSchema ModuleParams => TcpInputParams.Module;
     public override ParamSchema InstanceParams => TcpInputParams.Input;
 
-    /// <summary>Reverse-DNS cache shared by every imtcp input (rsyslog's dnscache is process-wide).</summary>
-    public PeerNameResolver Resolver => _resolver.Value;
+    /// <summary>Reverse-DNS cache shared by every network input (rsyslog's dnscache is process-wide).</summary>
+    public PeerNameResolver Resolver => PeerNameResolver.Shared;
 
     public override Inputs.IInput CreateInput(ParamSet moduleParams, ParamSet inputParams, EngineServices services)
     {

@@ -5,7 +5,7 @@ namespace Sluice.Engine.Inputs.Tcp;
 /// <summary>
 /// imtcp's module(load=…) and input() parameters, named and defaulted as rsyslog's plugins/imtcp/imtcp.c
 /// (modpdescr / inppdescr, initModuleDefaults) declares them. Parameters Sluice does not implement (TLS
-/// stream drivers, peer ACLs, rate limiting, compression, namespaces…) are declared NotSupported so that a
+/// stream drivers, peer ACLs, rate limiting, namespaces…) are declared NotSupported so that a
 /// config using them fails at startup instead of being silently ignored.
 /// </summary>
 public static class TcpInputParams
@@ -59,8 +59,6 @@ public static class TcpInputParams
         "streamDriver.CheckExtendedKeyPurpose", "streamDriver.PrioritizeSAN", "streamDriver.TlsVerifyDepth",
         "streamDriver.TlsRevocationCheck", "streamDriver.caFile", "streamDriver.crlFile", "streamDriver.keyFile",
         "streamDriver.certFile", "allowedSender", "permittedPeer", "gnutlsPriorityString", "networkNamespace",
-        "compression.mode", "compression.driver", "compression.maxExpansionRatio",
-        "compression.maxDecompressedBytesPerReceive", "compression.maxTotalZstdWindowBytes",
     };
 
     private static readonly string[] InputOnlyUnsupported =
@@ -73,7 +71,7 @@ public static class TcpInputParams
     {
         Bin(OctetCountedFraming, true),
         Int(MaxListnersAlias, DefaultMaxListeners, 1),
-    }).Concat(Unsupported(CommonUnsupported)));
+    }).Concat(Decompression.DecompressionParams.Definitions()).Concat(Unsupported(CommonUnsupported)));
 
     public static readonly ParamSchema Input = new(Shared().Concat(new[]
     {
@@ -85,7 +83,7 @@ public static class TcpInputParams
         Bin(SupportOctetCountedFraming, true),
         // 0 = rsyslog's default backlog, maxSessions/10 + 5 (nsd_ptcp LstnInit).
         Int(SocketBacklog, 0, 0),
-    }).Concat(Unsupported(InputOnlyUnsupported)).Concat(Unsupported(CommonUnsupported)));
+    }).Concat(Decompression.DecompressionParams.Definitions()).Concat(Unsupported(InputOnlyUnsupported)).Concat(Unsupported(CommonUnsupported)));
 
     private static IEnumerable<ParamDef> Shared() => new[]
     {

@@ -1,4 +1,5 @@
 using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Inputs.Tcp.Decompression;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Stats;
 using Sluice.Engine.Submit;
@@ -16,7 +17,8 @@ internal sealed class TcpRuntime
     private long _sessionSerial;
 
     public TcpRuntime(TcpInputConfig config, InputInfo info, MessagePool pool, IInternalLog log, IMessageSubmitter submitter,
-        PeerNameResolver resolver, bool enableDns, bool preserveFqdn, int epollFd, Counter submitted)
+        PeerNameResolver resolver, bool enableDns, bool preserveFqdn, int epollFd, Counter submitted, Counter bytesReceived,
+        DecompressionContext? decompression)
     {
         Config = config;
         Info = info;
@@ -28,6 +30,8 @@ internal sealed class TcpRuntime
         PreserveFqdn = preserveFqdn;
         EpollFd = epollFd;
         Submitted = submitted;
+        BytesReceived = bytesReceived;
+        Decompression = decompression;
         Sessions = new SessionRegistry(config.MaxSessions);
         Flow = config.FlowControl ? FlowControl.LightDelay : FlowControl.NoDelay;
         MultiWorker = config.WorkerThreads > 1;
@@ -44,6 +48,10 @@ internal sealed class TcpRuntime
     public int EpollFd { get; }
     /// <summary>The listener's "submitted" counter (messages handed to the submitter).</summary>
     public Counter Submitted { get; }
+    /// <summary>The listener's "bytes.received" counter (bytes as they came off the wire).</summary>
+    public Counter BytesReceived { get; }
+    /// <summary>Set with compression.mode="stream:always": every session is a compressed stream.</summary>
+    public DecompressionContext? Decompression { get; }
     public SessionRegistry Sessions { get; }
     public WorkQueue Queue { get; } = new();
     public FlowControl Flow { get; }

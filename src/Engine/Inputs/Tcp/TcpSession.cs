@@ -1,12 +1,14 @@
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Framing;
+using Sluice.Engine.Inputs.Tcp.Decompression;
 using Sluice.Engine.Messages;
 using Sluice.Native;
 
 namespace Sluice.Engine.Inputs.Tcp;
 
 /// <summary>
-/// One accepted connection: its framer, who the peer is, and the TLS probe. Owned by one thread at a time
+/// One accepted connection: its framer, who the peer is, the TLS probe, and with compression.mode="stream:always"
+/// the decompressor its bytes pass through before framing. Owned by one thread at a time
 /// (see <see cref="IoItem"/>); that thread sets <see cref="_worker"/> while it feeds data, so frames land in
 /// that worker's batch without any locking.
 /// </summary>
@@ -14,6 +16,7 @@ internal sealed class TcpSession : IoItem, IFrameSink
 {
     private readonly TcpRuntime _rt;
     private readonly TcpFramer _framer;
+    private readonly StreamDecompressor? _decompressor;
     private TlsClientHelloProbe _tls;
     private int _inError;
     private TcpWorker? _worker;
@@ -36,6 +39,7 @@ internal sealed class TcpSession : IoItem, IFrameSink
         Port = port;
         // Stands in for rsyslog's %p of the netstream object in its log texts.
         Id = "0x" + rt.NextSessionSerial().ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        if (rt.Decompression != null) _decompressor = new StreamDecompressor(rt.Decompression, host, ip, port);
     }
 
     public PeerInfo Peer { get; }
@@ -53,6 +57,20 @@ internal sealed class TcpSession : IoItem, IFrameSink
     /// <summary>Frames one received chunk into the worker's batch. False when the session must be torn down.</summary>
     public bool OnData(ReadOnlySpan<byte> chunk, TcpWorker worker)
     {
+        _rt.BytesReceived.Add(chunk.Length);
+        if (_decompressor != null)
+        {
+            // A compressed stream is not probed for TLS (rsyslog skips the probe in this mode).
+            _worker = worker;
+            try
+            {
+                return _decompressor.Feed(chunk, _framer, this);
+            }
+            finally
+            {
+                _worker = null;
+            }
+        }
         if (!_tls.Done && _tls.Feed(chunk))
         {
             // rsyslog rejects the whole read before framing, then tears the session down.
@@ -81,6 +99,8 @@ internal sealed class TcpSession : IoItem, IFrameSink
         Epoll.Control(_rt.EpollFd, Epoll.CtlDel, Fd, 0, 0);
         try
         {
+            // A compressed stream that failed or was cut off leaves its partial frame unsubmitted.
+            if (_decompressor != null && !_decompressor.Finish()) finishFrame = false;
             if (finishFrame && !_framer.IsAtFrameStart)
             {
                 worker.Now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now); // PrepareClose reads the clock too
@@ -92,6 +112,7 @@ internal sealed class TcpSession : IoItem, IFrameSink
         finally
         {
             _worker = null;
+            _decompressor?.Dispose();
             Sockets.Close(Fd);
             FreeToken();
             _rt.Sessions.Remove(this);

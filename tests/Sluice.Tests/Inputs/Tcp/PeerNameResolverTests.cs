@@ -1,5 +1,5 @@
 using System.Net;
-using Sluice.Engine.Inputs.Tcp;
+using Sluice.Engine.Inputs;
 using Sluice.Native;
 
 namespace Sluice.Tests.Inputs.Tcp;

@@ -115,7 +115,7 @@ public class TcpInputModuleTests
     [InlineData("permittedPeer", "peer")]
     [InlineData("gnutlsPriorityString", "NORMAL")]
     [InlineData("ratelimit.interval", "5")]
-    [InlineData("compression.mode", "stream:always")]
+    [InlineData("multiLine", "on")]
     [InlineData("networkNamespace", "ns0")]
     public void UnsupportedInputParametersAreStartupErrors(string name, string value)
     {

@@ -1,18 +1,23 @@
 using System.Text;
 using Sluice.Native;
 
-namespace Sluice.Engine.Inputs.Tcp;
+namespace Sluice.Engine.Inputs;
 
 /// <summary>
 /// fromhost for a connecting peer: its reverse-DNS name, cached per address like rsyslog's dnscache
 /// (entries do not expire, as with rsyslog's default reverselookup.cache.ttl.enable=off). When the lookup
 /// finds no name, the numeric address is used. Unless global preserveFQDN is on, the local domain is
-/// stripped from names inside it. Called once per accepted connection, never per message.
+/// stripped from names inside it. Called once per accepted connection or new UDP sender, never per message.
 /// </summary>
 public sealed class PeerNameResolver
 {
     /// <summary>Bound on cached entries; the cache is simply emptied when full.</summary>
     public const int MaxEntries = 4096;
+
+    private static readonly Lazy<PeerNameResolver> s_shared = new(() => new PeerNameResolver());
+
+    /// <summary>The process-wide cache every network input uses (rsyslog's dnscache is process-wide too).</summary>
+    public static PeerNameResolver Shared => s_shared.Value;
 
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
     private readonly object _lock = new();
