@@ -84,7 +84,7 @@ public class StringTemplateParserTests
     [Fact]
     public void Simple_and_complex_properties_compile_to_different_entries()
     {
-        var t = (StringTemplate)new TemplateFactory().CreateStringTemplate("t", "x%msg%y%msg:2:3%", At);
+        var t = (EntryTemplate)new TemplateFactory().CreateStringTemplate("t", "x%msg%y%msg:2:3%", At);
         Assert.Collection(t.Entries,
             e => Assert.IsType<ConstantEntry>(e),
             e => Assert.IsType<PropertyEntry>(e),
