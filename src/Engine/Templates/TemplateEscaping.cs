@@ -6,6 +6,12 @@ namespace Sluice.Engine.Templates;
 /// </summary>
 internal static class TemplateEscaping
 {
+    /// <remarks>
+    /// rsyslog keeps the value's length plus the escapes added, but builds the new value from the C string only: a
+    /// value with a NUL (a TAG ending in rsyslog's terminator, see PropertyReplacer) keeps its length, and what
+    /// followed the NUL is replaced by what follows the new string's terminator — here NUL bytes (rsyslogd 8.2302
+    /// writes "host\0" for such a TAG with option.json).
+    /// </remarks>
     public static void Apply(ByteBuffer dest, int start, TemplateOption option)
     {
         var value = CString(dest, start);
@@ -14,11 +20,12 @@ internal static class TemplateEscaping
             : option == TemplateOption.Sql ? value.Count((byte)'\'') + value.Count((byte)'\\')
             : value.Count((byte)'\'');
         int length = value.Length;
-        dest.Truncate(start + length);
+        int afterNul = dest.Length - start - length;
         dest.GetSpan(count);
         dest.Advance(count);
-        // Expand from the back so that nothing is overwritten before it is read.
         var buf = dest.RawArray;
+        buf.AsSpan(start + length + count, afterNul).Clear();
+        // Expand from the back so that nothing is overwritten before it is read.
         int w = start + length + count;
         for (int r = start + length - 1; r >= start; r--)
         {

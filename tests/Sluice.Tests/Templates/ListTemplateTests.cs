@@ -134,6 +134,20 @@ public class ListTemplateTests
     }
 
     [Fact]
+    public void An_escaped_value_keeps_its_length_when_it_held_a_NUL()
+    {
+        // A TAG can end in rsyslog's NUL terminator (see Templates/NulTerminatedTagTests): option.json rebuilds the
+        // C string but keeps the old length plus the escapes, so the NUL is written as well.
+        var t = Templates("""
+            template(name="json" type="string" string="[%syslogtag:1:8%]" option.json="on")
+            template(name="sql" type="string" string="[%syslogtag:1:8%]" option.sql="on")
+            """);
+        Assert.Equal("[a\\\"b\0]", Render(t, "json", "<13>2026 Nov 22 08:00:00 h a\"b"));
+        Assert.Equal("[host\0]", Render(t, "json", "<13>2026 Nov 22 08:00:00 host"));
+        Assert.Equal("[a\\'b\0]", Render(t, "sql", "<13>2026 Nov 22 08:00:00 h a'b"));
+    }
+
+    [Fact]
     public void Option_jsonf_on_a_string_template()
     {
         var t = Templates("""template(name="f" type="string" string="F[%msg%] C[const]" option.jsonf="on")""");
