@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Sluice.Engine.Templates;
 
 /// <summary>
@@ -11,6 +13,11 @@ internal static class JsonEncoding
 
     private static ReadOnlySpan<byte> HexDigits => "0123456789ABCDEF"u8;
 
+    /// <summary>The bytes json escapes: control characters, '"', '/' and '\\'.</summary>
+    private static readonly SearchValues<byte> Special = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+         (byte)'"', (byte)'/', (byte)'\\']);
+
     /// <summary>
     /// Escapes <paramref name="s"/> into <paramref name="o"/>. With <paramref name="keepEscapes"/> (jsonr), a backslash
     /// already followed by one of " / \ b f n r t u is taken as an escape sequence and copied unchanged.
@@ -20,12 +27,17 @@ internal static class JsonEncoding
         int w = 0;
         for (int i = 0; i < s.Length; i++)
         {
-            byte c = s[i];
-            if (c >= 0x20 && c != (byte)'"' && c != (byte)'\\' && c != (byte)'/')
+            // Copy the run of bytes that need no escaping in one go.
+            int run = s.Slice(i).IndexOfAny(Special);
+            if (run < 0) run = s.Length - i;
+            if (run > 0)
             {
-                o[w++] = c;
-                continue;
+                s.Slice(i, run).CopyTo(o.Slice(w));
+                w += run;
+                i += run;
+                if (i == s.Length) break;
             }
+            byte c = s[i];
             if (c == (byte)'\\' && keepEscapes && i + 1 < s.Length && IsEscapeLetter(s[i + 1]))
             {
                 o[w++] = c;
