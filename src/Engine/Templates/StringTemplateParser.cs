@@ -18,7 +18,6 @@ internal sealed class StringTemplateParser
     private readonly bool _legacy;
     private readonly List<TemplateEntry> _entries = new();
     private int _pos;
-    private RegexSyntax _regexSyntax;
 
     /// <param name="legacy">
     /// Legacy "$template" text: backslash escapes are decoded in constants and an unescaped '"' ends the
@@ -135,12 +134,12 @@ internal sealed class StringTemplateParser
 
         _pos++; // ':'
         var o = new ReplacerOptions();
-        bool regex = ParseFromPos(o);
-        if (regex)
+        var regexSyntax = ParseFromPos(o);
+        if (regexSyntax is not null)
         {
             if (Peek() != ':') throw Error(_pos, "invalid character after \"R,...\" (expected ':' and the regular expression)");
             _pos++;
-            ParseRegex(o, open);
+            ParseRegex(o, regexSyntax.Value, open);
         }
         else if (Peek() == ':')
         {
@@ -189,35 +188,36 @@ internal sealed class StringTemplateParser
 
     /// <summary>
     /// fromChar: a number, "F[,delimiter[,from]]" (field extraction; the delimiter is a decimal byte value, default
-    /// TAB) or "R[,BRE|ERE[,submatch[,DFLT|BLANK|ZERO|FIELD[,match]]]]" (regex extraction). Returns true for R.
+    /// TAB) or "R[,BRE|ERE[,submatch[,DFLT|BLANK|ZERO|FIELD[,match]]]]" (regex extraction). Returns the regex
+    /// syntax for R, else null.
     /// </summary>
-    private bool ParseFromPos(ReplacerOptions o)
+    private RegexSyntax? ParseFromPos(ReplacerOptions o)
     {
         char c = Peek();
         if (c == 'R')
         {
             _pos++;
-            ParseRegexSettings(o);
-            return true;
+            return ParseRegexSettings(o);
         }
         if (c == 'F')
         {
             _pos++;
             ParseFieldSettings(o);
-            return false;
+            return null;
         }
         o.FromPos = ReadNumber("fromChar");
-        return false;
+        return null;
     }
 
     /// <summary>The part after "R" (template.c do_Parameter): each setting is optional but their order is fixed.</summary>
-    private void ParseRegexSettings(ReplacerOptions o)
+    private RegexSyntax ParseRegexSettings(ReplacerOptions o)
     {
+        var syntax = RegexSyntax.Basic;
         if (Peek() == ',')
         {
             _pos++;
-            if (Word("BRE")) _regexSyntax = RegexSyntax.Basic;
-            else if (Word("ERE")) _regexSyntax = RegexSyntax.Extended;
+            if (Word("BRE")) syntax = RegexSyntax.Basic;
+            else if (Word("ERE")) syntax = RegexSyntax.Extended;
             else throw Error(_pos, "invalid regular expression type (expected BRE or ERE)");
         }
         if (Peek() == ',')
@@ -241,6 +241,7 @@ internal sealed class StringTemplateParser
             _pos++;
             if (char.IsAsciiDigit(Peek())) o.RegexMatch = _text[_pos++] - '0';
         }
+        return syntax;
     }
 
     /// <summary>An upper-case keyword followed by ',' or ':' (rsyslog compares these case-sensitively).</summary>
@@ -254,21 +255,20 @@ internal sealed class StringTemplateParser
     }
 
     /// <summary>toChar of an R property: the regular expression, which ends at the first "--end".</summary>
-    private void ParseRegex(ReplacerOptions o, int open)
+    private void ParseRegex(ReplacerOptions o, RegexSyntax syntax, int open)
     {
         int end = _text.IndexOf("--end", _pos, StringComparison.Ordinal);
         if (end < 0) throw Error(open, "the regular expression has no \"--end\"");
         string pattern = _text.Substring(_pos, end - _pos);
         try
         {
-            o.Regex = PosixRegex.Compile(pattern, _regexSyntax);
+            o.Regex = PosixRegex.Compile(pattern, syntax);
         }
         catch (RegexCompileException e)
         {
             // rsyslog renders "**NO MATCH** **BAD REGULAR EXPRESSION**" for every message instead.
             throw Error(_pos, e.Message);
         }
-        _regexSyntax = RegexSyntax.Basic;
         _pos = end + "--end".Length;
     }
 
