@@ -1,10 +1,13 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Sluice.Engine.Config;
+using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Messages;
+using Sluice.Engine.Modules;
 using Sluice.Engine.Outputs;
 using Sluice.Engine.Parsing;
 using Sluice.Engine.Runtime;
+using Sluice.Engine.Stats;
 using Sluice.Engine.Templates;
 using Sluice.Engine.Templates.BuiltIn;
 
@@ -23,6 +26,23 @@ public class TemplateBenchmarks
     private Template _traditional = null!;
     private Template _protocol23 = null!;
     private Template _withOptions = null!;
+    private Template _regex = null!;
+    private Template _list = null!;
+
+    /// <summary>A list template as a JSON-shipping config would write it (option.jsonf, typed fields, a field extraction).</summary>
+    private const string ListConfig = """
+        template(name="list" type="list" option.jsonf="on") {
+          property(name="timereported" dateFormat="rfc3339" format="jsonf" outname="@timestamp")
+          property(name="hostname" format="jsonf" outname="host")
+          property(name="syslogseverity" format="jsonf" outname="severity" dataType="number")
+          property(name="syslogfacility-text" format="jsonf" outname="facility")
+          property(name="programname" format="jsonf" outname="program")
+          property(name="procid" format="jsonf" outname="pid" dataType="auto")
+          property(name="msg" field.number="2" field.delimiter="32" format="jsonf" outname="user")
+          property(name="msg" position.from="2" format="jsonf" outname="message")
+          constant(value="1" format="jsonf" outname="version")
+        }
+        """;
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +62,11 @@ public class TemplateBenchmarks
         _protocol23 = registry.Find(BuiltInTemplates.SyslogProtocol23Format)!;
         _withOptions = factory.CreateStringTemplate("opts",
             "%timegenerated:::date-rfc3339,date-utc% %HOSTNAME:::uppercase% %syslogtag:1:32% %msg:::json% %pri-text%\n", SourceLocation.None);
+        _regex = factory.CreateStringTemplate("regex",
+            "%HOSTNAME% ip=%msg:R,ERE,1,BLANK:from ([0-9.]+) port--end% port=%msg:R,ERE,0,DFLT,1:[0-9]+--end%\n", SourceLocation.None);
+        var services = new EngineServices(new GlobalSettings(), new RecordingLog(), new MessagePool(), new StatsRegistry(), new TemplateRegistry());
+        new PlanBuilder(new ModuleRegistry(), factory).Build(ConfigLoader.LoadText(ListConfig, "bench.conf"), services);
+        _list = services.Templates.Find("list")!;
     }
 
     [Benchmark(Baseline = true)]
@@ -55,6 +80,14 @@ public class TemplateBenchmarks
 
     [Benchmark]
     public int StringTemplateWithOptions() => Render(_withOptions);
+
+    /// <summary>Two regex extractions (glibc regexec on a per-thread scratch copy).</summary>
+    [Benchmark]
+    public int RegexTemplate() => Render(_regex);
+
+    /// <summary>A jsonf list template of nine fields.</summary>
+    [Benchmark]
+    public int ListTemplate() => Render(_list);
 
     private int Render(Template template)
     {

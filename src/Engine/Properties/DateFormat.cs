@@ -23,4 +23,12 @@ public enum DateFormat : byte
     TzOffsHour,
     TzOffsMin,
     TzOffsDirection,
+    /// <summary>Day of the year, "001".."366" (date-ordinal).</summary>
+    Ordinal,
+    /// <summary>Week of the year, "00".."53", weeks starting on Sunday (date-week).</summary>
+    Week,
+    /// <summary>ISO 8601 week, "01".."53" (date-iso-week).</summary>
+    IsoWeek,
+    /// <summary>The year the ISO 8601 week belongs to (date-iso-week-year).</summary>
+    IsoWeekYear,
 }

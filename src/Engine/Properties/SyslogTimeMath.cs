@@ -42,6 +42,74 @@ public static class SyslogTimeMath
     }
 
     /// <summary>
+    /// rsyslog's day of the year, 0-based (datetime.c getOrdinal), quirks included: it subtracts the start of the year
+    /// from the Unix time with the UTC offset applied once more, and for a '+' offset it adds where it should subtract
+    /// (<c>utcOffset += -1</c> for <c>*= -1</c>), so the result is (2 + seconds into the day of year - 2 * offset) / 86400
+    /// for '+' offsets and (1 + seconds) / 86400 otherwise, truncated toward zero. For "+05:00" at 01:00 that is the
+    /// day before, and the last second of a year reads as day 366 of it. Years outside 1970..2100 give 0. A result
+    /// of -1 (a large '+' offset just after New Year) makes rsyslogd 8.2302 index its table out of bounds and crash.
+    /// </summary>
+    public static int Ordinal(in SyslogTime t)
+    {
+        if (t.Year < 1970 || t.Year > 2100) return 0;
+        long seconds = (long)DayOfYear(t) * 86400 + t.Hour * 3600 + t.Minute * 60 + t.Second;
+        int offset = t.OffsetHour * 3600 + t.OffsetMinute * 60;
+        long intoYear = IsPlus(t) ? 2 + seconds - 2L * offset : 1 + seconds;
+        return (int)(intoYear / 86400);
+    }
+
+    /// <summary>
+    /// rsyslog's week of the year (datetime.c getWeek): (ordinal + 6) / 7, plus one when the weekday comes before
+    /// January 1st's (weeks start on Sunday; days before the first Sunday are week 0 or 1).
+    /// </summary>
+    public static int Week(in SyslogTime t)
+    {
+        var jan1 = new SyslogTime { Year = t.Year, Month = 1, Day = 1 };
+        int week = (Ordinal(t) + 6) / 7;
+        if (WeekDay(t) < WeekDay(jan1)) week++;
+        return week;
+    }
+
+    /// <summary>
+    /// rsyslog's ISO 8601 week and its year (datetime.c getISOWeek): from its ordinal (so with the same offset
+    /// quirk) and the weekday, Monday = 1 … Sunday = 7.
+    /// </summary>
+    public static int IsoWeek(in SyslogTime t, out int year)
+    {
+        int dayOfYear = Ordinal(t) + 1;
+        int weekDay = WeekDay(t);
+        if (weekDay == 0) weekDay = 7;
+        int week = (10 + dayOfYear - weekDay) / 7;
+        year = t.Year;
+        if (week == 0)
+        {
+            year = t.Year - 1;
+            week = System.Globalization.ISOWeek.GetWeeksInYear(year);
+        }
+        else if (week > System.Globalization.ISOWeek.GetWeeksInYear(t.Year))
+        {
+            year = t.Year + 1;
+            week = 1;
+        }
+        return week;
+    }
+
+    /// <summary>0-based day of the year by rsyslog's month table and leap rule (syslogTime2time_t).</summary>
+    private static int DayOfYear(in SyslogTime t)
+    {
+        int days = t.Month switch
+        {
+            2 => 31, 3 => 59, 4 => 90, 5 => 120, 6 => 151, 7 => 181, 8 => 212, 9 => 243, 10 => 273, 11 => 304, 12 => 334,
+            _ => 0,
+        };
+        if (((t.Year % 100 != 0 && t.Year % 4 == 0) || t.Year == 2000) && t.Month > 2) days++;
+        return days + t.Day - 1;
+    }
+
+    /// <summary>rsyslog tests for '+'; an unset mode counts as '+' here (SyslogTime's convention).</summary>
+    private static bool IsPlus(in SyslogTime t) => t.OffsetMode == (byte)'+' || t.OffsetMode == 0;
+
+    /// <summary>
     /// The same instant in UTC, as rsyslog's timeConvertToUTC builds it: microsecond precision whatever arrived,
     /// with the received SecFrac value taken as microseconds (so ".003" becomes ".000003"), offset "+00:00".
     /// </summary>

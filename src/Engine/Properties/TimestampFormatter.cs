@@ -69,7 +69,43 @@ public static class TimestampFormatter
                 // "Z" and "-" both print '-' in rsyslog; an unset mode counts as '+' (SyslogTime's convention).
                 dest.Append(t.OffsetMode == (byte)'+' || t.OffsetMode == 0 ? (byte)'+' : (byte)'-');
                 break;
+            case DateFormat.Ordinal:
+                AppendOrdinal(dest, t);
+                break;
+            case DateFormat.Week: AsciiWriter.AppendTwoDigits(dest, SyslogTimeMath.Week(t)); break;
+            case DateFormat.IsoWeek:
+            case DateFormat.IsoWeekYear:
+                AppendIsoWeek(dest, t, format == DateFormat.IsoWeekYear);
+                break;
         }
+    }
+
+    /// <summary>
+    /// "001".."366": rsyslog's daysInYear table indexed by its ordinal. Where rsyslog reads outside the table (an
+    /// ordinal of -1, or 366 at the last second of a leap year; rsyslogd crashes or prints garbage) this prints "000"
+    /// and "367".
+    /// </summary>
+    private static void AppendOrdinal(ByteBuffer dest, in SyslogTime t)
+    {
+        int day = Math.Max(0, SyslogTimeMath.Ordinal(t) + 1);
+        var s = dest.GetSpan(3);
+        s[0] = (byte)('0' + day / 100 % 10);
+        s[1] = (byte)('0' + day / 10 % 10);
+        s[2] = (byte)('0' + day % 10);
+        dest.Advance(3);
+    }
+
+    /// <summary>The ISO week ("01".."53") or its year; rsyslog supports only 1970..2099 (msg.c formatISOWeekOrYear).</summary>
+    private static void AppendIsoWeek(ByteBuffer dest, in SyslogTime t, bool year)
+    {
+        if (t.Year < 1970 || t.Year > 2099)
+        {
+            dest.Append("YEAR OUT OF RANGE(1970-2099)"u8);
+            return;
+        }
+        int week = SyslogTimeMath.IsoWeek(t, out int isoYear);
+        if (year) AsciiWriter.AppendFourDigits(dest, isoYear);
+        else AsciiWriter.AppendTwoDigits(dest, week);
     }
 
     /// <summary>"Mmm dd hh:mm:ss"; the day's tens digit is a space when 0 unless <paramref name="buggyDay"/>.</summary>

@@ -103,6 +103,9 @@ public sealed partial class PlanBuilder
                 var module = ResolveModule(name, location);
                 if (module is not null) Register(module, new ParamSet(module.ModuleParams, d.Location), d.Location);
                 return;
+            case "template":
+                DefineLegacyTemplate(d);
+                return;
             case "includeconfig":
                 NotSupported(d.Location, "$IncludeConfig is not supported yet");
                 return;

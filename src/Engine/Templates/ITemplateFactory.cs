@@ -9,11 +9,18 @@ public interface ITemplateFactory
     /// Compiles a string template ("%TIMESTAMP% %msg%\n"); throws ConfigException with locations. The text is
     /// taken as the RainerScript lexer delivers it (escapes already decoded), as rsyslog does for type="string".
     /// </summary>
-    Template CreateStringTemplate(string name, string text, SourceLocation location);
+    Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None);
+
+    /// <summary>
+    /// template(type="list") { property(…) constant(…) }: the entries' parameters bound with
+    /// <see cref="ListTemplateParams"/>, in order; throws ConfigException with every problem found.
+    /// </summary>
+    Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location);
 
     /// <summary>
     /// Compiles a legacy "$template name,definition" line: <paramref name="definition"/> is everything after the
-    /// comma, e.g. "\"%msg%\\n\"" (backslash escapes decoded as rsyslog's tplAddLine does) or "=RSYSLOG_FileFormat".
+    /// comma, e.g. "\"%msg%\\n\"" (backslash escapes decoded as rsyslog's tplAddLine does) or "=RSYSLOG_FileFormat",
+    /// optionally followed by ", sql", ", stdsql", ", json", ", jsonf", ", nosql" or ", casesensitive".
     /// </summary>
     Template CreateLegacyTemplate(string name, string definition, SourceLocation location);
 

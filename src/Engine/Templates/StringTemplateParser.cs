@@ -1,6 +1,7 @@
 using System.Text;
 using Sluice.Engine.Config;
 using Sluice.Engine.Properties;
+using Sluice.Engine.Regex;
 
 namespace Sluice.Engine.Templates;
 
@@ -133,8 +134,14 @@ internal sealed class StringTemplateParser
 
         _pos++; // ':'
         var o = new ReplacerOptions();
-        ParseFromPos(o);
-        if (Peek() == ':')
+        var regexSyntax = ParseFromPos(o);
+        if (regexSyntax is not null)
+        {
+            if (Peek() != ':') throw Error(_pos, "invalid character after \"R,...\" (expected ':' and the regular expression)");
+            _pos++;
+            ParseRegex(o, regexSyntax.Value, open);
+        }
+        else if (Peek() == ':')
         {
             _pos++;
             ParseToPos(o);
@@ -159,6 +166,9 @@ internal sealed class StringTemplateParser
         if (o.PosEndRelative ? o.ToPos > o.FromPos : o.ToPos < o.FromPos)
             (o.FromPos, o.ToPos) = (o.ToPos, o.FromPos);
 
+        // jsonf writes the property name as written when no field name is given.
+        o.FieldName ??= name;
+        o.Seal();
         _entries.Add(new ReplacerEntry(id, o));
     }
 
@@ -176,14 +186,119 @@ internal sealed class StringTemplateParser
         }
     }
 
-    private void ParseFromPos(ReplacerOptions o)
+    /// <summary>
+    /// fromChar: a number, "F[,delimiter[,from]]" (field extraction; the delimiter is a decimal byte value, default
+    /// TAB) or "R[,BRE|ERE[,submatch[,DFLT|BLANK|ZERO|FIELD[,match]]]]" (regex extraction). Returns the regex
+    /// syntax for R, else null.
+    /// </summary>
+    private RegexSyntax? ParseFromPos(ReplacerOptions o)
     {
         char c = Peek();
-        if (c == 'R') throw Error(_pos, "regular expressions in the property replacer (\"R,...\") are not supported yet");
-        if (c == 'F') throw Error(_pos, "field extraction in the property replacer (\"F,...\") is not supported yet");
+        if (c == 'R')
+        {
+            _pos++;
+            return ParseRegexSettings(o);
+        }
+        if (c == 'F')
+        {
+            _pos++;
+            ParseFieldSettings(o);
+            return null;
+        }
         o.FromPos = ReadNumber("fromChar");
+        return null;
     }
 
+    /// <summary>The part after "R" (template.c do_Parameter): each setting is optional but their order is fixed.</summary>
+    private RegexSyntax ParseRegexSettings(ReplacerOptions o)
+    {
+        var syntax = RegexSyntax.Basic;
+        if (Peek() == ',')
+        {
+            _pos++;
+            if (Word("BRE")) syntax = RegexSyntax.Basic;
+            else if (Word("ERE")) syntax = RegexSyntax.Extended;
+            else throw Error(_pos, "invalid regular expression type (expected BRE or ERE)");
+        }
+        if (Peek() == ',')
+        {
+            _pos++;
+            // A single digit; anything else leaves the submatch at 0 (as rsyslog).
+            if (char.IsAsciiDigit(Peek())) o.RegexSubmatch = _text[_pos++] - '0';
+        }
+        if (Peek() == ',')
+        {
+            _pos++;
+            if (Word("DFLT")) o.RegexNoMatch = RegexNoMatch.Default;
+            else if (Word("BLANK")) o.RegexNoMatch = RegexNoMatch.Blank;
+            else if (Word("FIELD")) o.RegexNoMatch = RegexNoMatch.Field;
+            else if (Word("ZERO")) o.RegexNoMatch = RegexNoMatch.Zero;
+            else if (Peek() == ',') o.RegexNoMatch = RegexNoMatch.Default; // empty: the default, and the ',' starts the next one
+            else throw Error(_pos, "invalid regular expression no-match mode (expected DFLT, BLANK, ZERO or FIELD)");
+        }
+        if (Peek() == ',')
+        {
+            _pos++;
+            if (char.IsAsciiDigit(Peek())) o.RegexMatch = _text[_pos++] - '0';
+        }
+        return syntax;
+    }
+
+    /// <summary>An upper-case keyword followed by ',' or ':' (rsyslog compares these case-sensitively).</summary>
+    private bool Word(string word)
+    {
+        if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0) return false;
+        int end = _pos + word.Length;
+        if (end >= _text.Length || (_text[end] != ',' && _text[end] != ':')) return false;
+        _pos = end;
+        return true;
+    }
+
+    /// <summary>toChar of an R property: the regular expression, which ends at the first "--end".</summary>
+    private void ParseRegex(ReplacerOptions o, RegexSyntax syntax, int open)
+    {
+        int end = _text.IndexOf("--end", _pos, StringComparison.Ordinal);
+        if (end < 0) throw Error(open, "the regular expression has no \"--end\"");
+        string pattern = _text.Substring(_pos, end - _pos);
+        try
+        {
+            o.Regex = PosixRegex.Compile(pattern, syntax);
+        }
+        catch (RegexCompileException e)
+        {
+            // rsyslog renders "**NO MATCH** **BAD REGULAR EXPRESSION**" for every message instead.
+            throw Error(_pos, e.Message);
+        }
+        _pos = end + "--end".Length;
+    }
+
+    /// <summary>The part after "F" (template.c do_Parameter).</summary>
+    private void ParseFieldSettings(ReplacerOptions o)
+    {
+        o.HasField = true;
+        o.FieldDelimiter = 9;
+        if (Peek() == ':') return;
+        if (Peek() != ',') throw Error(_pos, "invalid character after \"F\" (expected ',' and a delimiter, or ':')");
+        _pos++;
+        if (!char.IsAsciiDigit(Peek())) throw Error(_pos, "the field delimiter after \"F,\" must be a decimal character code");
+        int delimiter = ReadDigits("field delimiter");
+        if (delimiter > 255) throw Error(_pos, $"field delimiter {delimiter} is not a byte value (0-255)");
+        o.FieldDelimiter = (byte)delimiter;
+        if (Peek() == '+')
+            // Only rsyslog builds with STRICT_GPLV3 know "F,d+"; Debian's rsyslogd 8.2302 rejects it like this.
+            throw Error(_pos, "\"F,delimiter+\" (runs of delimiters as one) is not supported by rsyslog builds without STRICT_GPLV3");
+        if (Peek() == ',')
+        {
+            _pos++;
+            o.FromPos = ReadNumber("fromChar");
+        }
+        else if (Peek() != ':')
+        {
+            throw Error(_pos, $"invalid character '{Peek()}' after \"F,{delimiter}\" (be sure to use decimal character codes)");
+        }
+    }
+
+    /// <summary>toChar: a number, "$" (to the end), or for a field "number[,to]".</summary>
     private void ParseToPos(ReplacerOptions o)
     {
         if (Peek() == '$')
@@ -191,6 +306,22 @@ internal sealed class StringTemplateParser
             _pos++;
             o.ToPos = ReplacerOptions.ToEnd;
             if (Peek() != ':' && Peek() != '%') throw Error(_pos, $"invalid character '{Peek()}' after toChar '$'");
+            // With a field, "$" sets no field number: rsyslog then finds no field.
+            if (o.HasField) o.FieldNumber = 0;
+            return;
+        }
+        if (o.HasField)
+        {
+            o.FieldNumber = ReadDigits("field number");
+            if (Peek() == ',')
+            {
+                _pos++;
+                o.ToPos = ReadNumber("toChar");
+            }
+            else
+            {
+                ExpectEndOfPart("field number");
+            }
             return;
         }
         o.ToPos = ReadNumber("toChar");
@@ -198,16 +329,27 @@ internal sealed class StringTemplateParser
 
     private int ReadNumber(string what)
     {
+        int v = ReadDigits(what);
+        ExpectEndOfPart(what);
+        return v;
+    }
+
+    private int ReadDigits(string what)
+    {
         long v = 0;
         while (_pos < _text.Length && _text[_pos] >= '0' && _text[_pos] <= '9')
         {
             v = v * 10 + (_text[_pos++] - '0');
             if (v > ReplacerOptions.ToEnd) throw Error(_pos, $"{what} is too large");
         }
+        return (int)v;
+    }
+
+    private void ExpectEndOfPart(string what)
+    {
         char c = Peek();
         if (c != ':' && c != '%')
             throw Error(_pos, c == '\0' ? "property has no closing '%'" : $"invalid character '{c}' in {what} (a number is expected)");
-        return (int)v;
     }
 
     private void ParseOptions(ReplacerOptions o)
@@ -252,6 +394,10 @@ internal sealed class StringTemplateParser
             case "date-tzoffshour": o.DateFormat = DateFormat.TzOffsHour; break;
             case "date-tzoffsmin": o.DateFormat = DateFormat.TzOffsMin; break;
             case "date-tzoffsdirection": o.DateFormat = DateFormat.TzOffsDirection; break;
+            case "date-ordinal": o.DateFormat = DateFormat.Ordinal; break;
+            case "date-week": o.DateFormat = DateFormat.Week; break;
+            case "date-iso-week": o.DateFormat = DateFormat.IsoWeek; break;
+            case "date-iso-week-year": o.DateFormat = DateFormat.IsoWeekYear; break;
             case "date-utc": o.DateInUtc = true; break;
             case "lowercase": o.Case = CaseConversion.Lower; break;
             case "uppercase": o.Case = CaseConversion.Upper; break;
@@ -267,15 +413,10 @@ internal sealed class StringTemplateParser
             case "fixed-width": o.FixedWidth = true; break;
             case "csv": SetFormat(o, ReplacerFormat.Csv, option, offset); break;
             case "json": SetFormat(o, ReplacerFormat.Json, option, offset); break;
-            case "jsonf":
-            case "jsonr":
-            case "jsonfr":
-            case "mandatory-field":
-            case "date-ordinal":
-            case "date-week":
-            case "date-iso-week":
-            case "date-iso-week-year":
-                throw Error(offset, $"property option '{option}' is not supported yet");
+            case "jsonf": SetFormat(o, ReplacerFormat.JsonF, option, offset); break;
+            case "jsonr": SetFormat(o, ReplacerFormat.JsonR, option, offset); break;
+            case "jsonfr": SetFormat(o, ReplacerFormat.JsonFR, option, offset); break;
+            case "mandatory-field": o.Mandatory = true; break;
             default:
                 string? close = Config.Schema.NameSuggester.Closest(option, KnownOptions);
                 throw Error(offset, close is null
@@ -299,6 +440,7 @@ internal sealed class StringTemplateParser
         "date-minute", "date-second", "date-tzoffshour", "date-tzoffsmin", "date-tzoffsdirection", "date-utc",
         "lowercase", "uppercase", "sp-if-no-1st-sp", "compressspace", "escape-cc", "drop-cc", "space-cc",
         "drop-last-lf", "secpath-drop", "secpath-replace", "pos-end-relative", "fixed-width", "csv", "json",
+        "jsonf", "jsonr", "jsonfr", "mandatory-field", "date-ordinal", "date-week", "date-iso-week", "date-iso-week-year",
     };
 
     private ConfigException Error(int offset, string message) =>

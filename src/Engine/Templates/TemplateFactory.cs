@@ -7,11 +7,14 @@ namespace Sluice.Engine.Templates;
 /// <summary>Compiles string, legacy and plugin templates and provides rsyslog's built-in ones. Cold path.</summary>
 public sealed class TemplateFactory : ITemplateFactory
 {
-    public Template CreateStringTemplate(string name, string text, SourceLocation location)
+    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None)
     {
         var parser = new StringTemplateParser(name, text, 0, location, legacy: false);
-        return new StringTemplate(name, parser.Parse());
+        return new EntryTemplate(name, parser.Parse(), option);
     }
+
+    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location) =>
+        ListTemplateCompiler.Compile(name, entries, option, location);
 
     public Template CreateLegacyTemplate(string name, string definition, SourceLocation location)
     {
@@ -26,9 +29,8 @@ public sealed class TemplateFactory : ITemplateFactory
             throw new ConfigException(location, $"template '{name}': the template text must start with '\"'");
 
         var parser = new StringTemplateParser(name, definition, p + 1, location, legacy: true);
-        var template = new StringTemplate(name, parser.Parse());
-        CheckLegacyOptions(name, definition, parser.Position, location);
-        return template;
+        var entries = parser.Parse();
+        return new EntryTemplate(name, entries, LegacyOptions(name, definition, parser.Position, location));
     }
 
     public Template CreatePluginTemplate(string name, string plugin, SourceLocation location)
@@ -54,30 +56,35 @@ public sealed class TemplateFactory : ITemplateFactory
         registry.Add(CreateStringTemplate(BuiltInTemplates.DebugFormat, BuiltInTemplates.DebugFormatText, at), at);
     }
 
-    /// <summary>Options after the closing quote: ", sql", ", stdsql", ", json", ", nosql", ", casesensitive".</summary>
-    private static void CheckLegacyOptions(string name, string definition, int p, SourceLocation location)
+    /// <summary>
+    /// Options after the closing quote: ", sql", ", stdsql", ", json", ", jsonf", ", nosql", ", casesensitive"
+    /// (template.c tplAddLine); a later format option replaces an earlier one, as in rsyslog.
+    /// </summary>
+    private static TemplateOption LegacyOptions(string name, string definition, int p, SourceLocation location)
     {
+        var option = TemplateOption.None;
         while (true)
         {
             p = SkipSpace(definition, p);
-            if (p >= definition.Length) return;
+            if (p >= definition.Length) return option;
             if (definition[p] != ',')
                 throw new ConfigException(location, $"template '{name}': unexpected text after the template: '{definition[p..]}'");
             p = SkipSpace(definition, p + 1);
             int start = p;
             while (p < definition.Length && definition[p] != ',' && !char.IsWhiteSpace(definition[p])) p++;
-            string option = definition[start..p].ToLowerInvariant();
-            switch (option)
+            string word = definition[start..p].ToLowerInvariant();
+            switch (word)
             {
-                case "nosql":
-                case "casesensitive": // only changes how $! names are matched; Sluice has no variables yet
-                    break;
-                case "sql":
-                case "stdsql":
-                case "json":
-                    throw new ConfigException(location, $"template '{name}': template option '{option}' is not supported yet");
+                case "sql": option = TemplateOption.Sql; break;
+                case "stdsql": option = TemplateOption.StdSql; break;
+                case "json": option = TemplateOption.Json; break;
+                case "jsonf": option = TemplateOption.JsonF; break;
+                case "nosql": option = TemplateOption.None; break;
+                case "casesensitive": break; // only changes how $! names are matched; Sluice has no variables yet
+                case "jsonftree":
+                    throw new ConfigException(location, $"template '{name}': template option 'jsonftree' (newer rsyslog releases) is not supported yet");
                 default:
-                    throw new ConfigException(location, $"template '{name}': invalid template option '{option}'");
+                    throw new ConfigException(location, $"template '{name}': invalid template option '{word}'");
             }
         }
     }

@@ -137,19 +137,23 @@ public class PlanBuilderTests
     {
         Assert.Equal(new[]
         {
-            "test.conf:1:25: template 't1': templates of type \"list\" are not supported yet",
+            "test.conf:1:55: property() of template 't1': parameter 'bogus' is not known",
             "test.conf:2:1: template 't2' of type \"string\" needs the 'string' parameter",
             "test.conf:3:1: template(): parameter 'type' is required",
             "test.conf:4:41: template 't4': unknown property 'bad'",
             "test.conf:5:1: template 'RSYSLOG_FileFormat' is defined more than once",
-            "test.conf:6:34: template(): parameter 'option.json' is not supported by Sluice yet".Replace("template(): parameter 'option.json' is", "parameter 'option.json' of template() is"),
+            "test.conf:6:62: template 't6' has more than one of option.sql, option.stdsql, option.json and option.jsonf (option.sql, option.json)",
+            "test.conf:7:25: template 't7': templates of type \"subtree\" are not supported yet (they need message variables, $!…)",
+            "test.conf:8:32: parameter 'option.jsonftree' of template() is not supported by Sluice yet",
         }, Errors(
-            "template(name=\"t1\" type=\"list\") { property(name=\"msg\") }\n" +
+            "template(name=\"t1\" type=\"list\") { property(name=\"msg\" bogus=\"1\") }\n" +
             "template(name=\"t2\" type=\"string\")\n" +
             "template(name=\"t3\" string=\"x\")\n" +
             "template(name=\"t4\" type=\"string\" string=\"%bad%\")\n" +
             "template(name=\"RSYSLOG_FileFormat\" type=\"string\" string=\"x\")\n" +
-            "template(name=\"t6\" type=\"string\" option.json=\"on\" string=\"x\")\n" +
+            "template(name=\"t6\" type=\"string\" option.sql=\"on\" option.json=\"on\" string=\"x\")\n" +
+            "template(name=\"t7\" type=\"subtree\" subtree=\"$!x\")\n" +
+            "template(name=\"t8\" type=\"list\" option.jsonftree=\"on\") { constant(value=\"x\") }\n" +
             // t4 failed: using it adds no second error
             "action(type=\"omfile\" file=\"/x\" template=\"t4\")\n"));
     }

@@ -158,7 +158,10 @@ internal sealed class FakeTemplateFactory : ITemplateFactory
 
     public List<(string Name, string Text, SourceLocation Location)> Compiled { get; } = new();
 
-    public Template CreateStringTemplate(string name, string text, SourceLocation location)
+    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location)
+        => CreateStringTemplate(name, $"list of {entries.Count}", location, option);
+
+    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None)
     {
         int bad = text.IndexOf("%bad%", StringComparison.Ordinal);
         if (bad >= 0) throw new ConfigException(location, $"template '{name}': unknown property 'bad'");

@@ -28,8 +28,12 @@ public sealed class DaemonProcess : IDisposable
         _ownedDir = ownsDir ? dir : null;
     }
 
-    /// <summary>Writes <paramref name="config"/> to DIR/NAME.conf and starts <paramref name="exe"/> on it.</summary>
-    public static DaemonProcess Start(string name, string exe, string config, TempDir? dir = null)
+    /// <summary>
+    /// Writes <paramref name="config"/> to DIR/NAME.conf and starts <paramref name="exe"/> on it, with
+    /// <paramref name="environment"/> added to the inherited environment (e.g. TZ).
+    /// </summary>
+    public static DaemonProcess Start(string name, string exe, string config, TempDir? dir = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         bool owns = dir == null;
         dir ??= new TempDir();
@@ -44,6 +48,8 @@ public sealed class DaemonProcess : IDisposable
             WorkingDirectory = dir.Path,
         };
         foreach (string a in new[] { "-n", "-f", conf, "-i", dir.File(name + ".pid") }) psi.ArgumentList.Add(a);
+        if (environment != null)
+            foreach (var (key, value) in environment) psi.Environment[key] = value;
         var p = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var d = new DaemonProcess(name, dir, owns, conf, p);
         p.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (d._gate) d._stderr.Append(e.Data).Append('\n'); };

@@ -44,7 +44,8 @@ public class LegacyTemplateTests
         var f = new TemplateFactory();
         Assert.Contains("must start with '\"'", Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "%msg%", At)).Message);
         Assert.Contains("no closing '\"'", Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "\"%msg%", At)).Message);
-        Assert.Contains("'sql' is not supported yet", Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "\"%msg%\", sql", At)).Message);
+        Assert.Contains("'jsonftree' (newer rsyslog releases) is not supported yet",
+            Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "\"%msg%\", jsonftree", At)).Message);
         Assert.Contains("invalid template option 'bogus'", Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "\"%msg%\", bogus", At)).Message);
         Assert.Contains("strgen module 'Nope' not found", Assert.Throws<ConfigException>(() => f.CreateLegacyTemplate("t", "=Nope", At)).Message);
     }

@@ -15,7 +15,9 @@ public class ZeroAllocationTests
         factory.AddBuiltIns(registry);
         var templates = registry.Names.Select(n => registry.Find(n)!).Append(factory.CreateStringTemplate("opts",
             "%timegenerated:::date-rfc3339,date-utc% %HOSTNAME:::uppercase% %syslogtag:1:32:fixed-width% %msg:::json% " +
-            "%msg:::csv,escape-cc% %pri-text% %$now% %procid% %app-name% %timereported:::date-unixtimestamp% %msg:2:$:secpath-replace%\n",
+            "%msg:::csv,escape-cc% %pri-text% %$now% %procid% %app-name% %timereported:::date-unixtimestamp% %msg:2:$:secpath-replace% " +
+            "%msg:R,ERE,1,BLANK:([a-z]+) --end% %msg:R,ERE,0,DFLT,2:[a-z]+--end% %msg:F,32:3% %msg:::jsonf% %syslogtag:::jsonfr:t% " +
+            "%timestamp:::date-ordinal% %timestamp:::date-iso-week%\n",
             SourceLocation.None)).ToArray();
         var messages = SampleMessages.All();
         var context = SampleMessages.Context;
