@@ -42,8 +42,10 @@ public class UdpInputAllocationTests
             for (int round = 0; round < 4; round++) Round();
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-            // 80,000 datagrams: even one byte each would be 80 KB.
-            Assert.True(allocated < 32 * 1024, $"allocated {allocated} bytes for {4 * perRound} datagrams");
+            // The count is process-wide, so background threads left by earlier tests add a little noise. Any
+            // per-datagram allocation costs at least one 24-byte object each (≈ 1.9 MB here); below one byte
+            // per datagram is what "nothing per datagram" looks like.
+            Assert.True(allocated < 4 * perRound, $"allocated {allocated} bytes for {4 * perRound} datagrams");
         }
         finally
         {
