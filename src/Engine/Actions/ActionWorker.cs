@@ -53,8 +53,12 @@ public sealed partial class ActionWorker
             State = ActionState.Disabled;
             return ActionStatus.DisableAction;
         }
-        _render = context;
-        if (_count == 0) _txHoldsPending = true;
+        if (_count == 0)
+        {
+            // Time is read once per batch: the first message's context serves the whole batch (retries, error file).
+            _render = context;
+            _txHoldsPending = true;
+        }
         if (_tx.Add(message, context) != ActionResult.Ok)
         {
             // Could not be rendered (rsyslog: prepareDoActionParams failed): not part of the transaction.

@@ -19,6 +19,7 @@ public sealed partial class PlanBuilder
         var generic = ParamBinder.Bind(ActionParams.Schema, a.Parameters.Where(p => ActionParams.Schema.Find(p.Name) is not null),
             a.Location, "action()", _errors);
         var settings = BindActionSettings(generic);
+        ResetLegacyActionQueueSettings();
         if (!generic.IsSet(ActionParams.Type)) return null;
         string name = generic.IsSet(ActionParams.Name) ? generic.GetString(ActionParams.Name)! : "";
         if (name.Any(char.IsWhiteSpace))
@@ -111,6 +112,7 @@ public sealed partial class PlanBuilder
                 return;
         }
 
+        var (legacySettings, legacyName) = TakeLegacyActionSetup();
         if (_modules.Find("omfile") is not OutputModuleDefinition omfile)
         {
             NotSupported(node.Location, "legacy file actions need the omfile module, which this build does not have");
@@ -136,7 +138,7 @@ public sealed partial class PlanBuilder
             ? ResolveTemplate(legacy.Template, text.LocationAt(legacy.TemplateOffset), null)
             : ResolveTemplate(omfile.DefaultTemplate(moduleParams, _services), node.Location, omfile.Name);
         if (template is null || _errors.Count != errorsBefore) return;
-        var action = MakeAction(omfile, moduleParams, set, template, null, new ActionSettings { Queue = Queues.QueueSettings.LegacyActionQueue });
+        var action = MakeAction(omfile, moduleParams, set, template, legacyName, legacySettings);
         if (action is not null) into.Add(new Scripting.ActionStatement(action));
     }
 }

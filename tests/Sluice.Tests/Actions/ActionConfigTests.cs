@@ -132,4 +132,47 @@ public class ActionConfigTests
         Assert.Equal(16, a.Settings.Queue.DequeueBatchSize);
         Assert.Equal(0, a.Settings.ResumeRetryCount);
     }
+
+    [Fact]
+    public void Legacy_action_directives_set_up_the_next_legacy_action_and_the_per_action_ones_reset()
+    {
+        var plan = Build(
+            "$ActionResumeInterval 10\n" +
+            "$ActionQueueType LinkedList\n" +
+            "$ActionQueueSize 5000\n" +
+            "$ActionQueueDequeueBatchSize 32\n" +
+            "$ActionResumeRetryCount -1\n" +
+            "$ActionName fwd\n" +
+            "*.* /var/log/first\n" +
+            "$ActionExecOnlyWhenPreviousIsSuspended on\n" +
+            "*.* /var/log/second\n" +
+            "$ResetConfigVariables\n" +
+            "*.* /var/log/third\n");
+        var first = plan.Actions[0];
+        Assert.Equal("fwd", first.Name);
+        Assert.Equal(10, first.Settings.ResumeInterval);
+        Assert.Equal(-1, first.Settings.ResumeRetryCount);
+        Assert.Equal(QueueType.LinkedList, first.Settings.Queue.Type);
+        Assert.Equal(5000, first.Settings.Queue.Size);
+        Assert.Equal(32, first.Settings.Queue.DequeueBatchSize);
+
+        // Queue settings, retry count and name were reset; the resume interval stays.
+        var second = plan.Actions[1];
+        Assert.Equal("action-1-builtin:omfile", second.Name);
+        Assert.True(second.IsDirect);
+        Assert.Equal(0, second.Settings.ResumeRetryCount);
+        Assert.Equal(10, second.Settings.ResumeInterval);
+        Assert.True(second.ExecOnlyWhenPreviousIsSuspended);
+
+        Assert.False(plan.Actions[2].ExecOnlyWhenPreviousIsSuspended);
+    }
+
+    [Fact]
+    public void Legacy_action_directives_are_checked()
+    {
+        Assert.Equal("test.conf:1:25: directive '$ActionResumeRetryCount' must be at least -1, not -5",
+            Error("$ActionResumeRetryCount -5\n*.* /var/log/x\n"));
+        Assert.Equal("test.conf:1:1: legacy directive '$ActionQueueFileName' is not supported yet",
+            Error("$ActionQueueFileName q\n*.* /var/log/x\n"));
+    }
 }
