@@ -15,6 +15,7 @@ public sealed class ActionInstance
 {
     private long _resumeRetryAt;
     private int _disabled;
+    private long _lostAtShutdown;
 
     public ActionInstance(int index, string name, string moduleName, OutputInstance output, StatsRegistry stats)
         : this(index, name, moduleName, moduleName, output, null, new ActionSettings(), stats, StderrLog.Instance)
@@ -87,6 +88,15 @@ public sealed class ActionInstance
     }
 
     public bool IsDisabled => Volatile.Read(ref _disabled) != 0;
+
+    /// <summary>Messages of this Direct action that shutdown cut off while it was retrying (also counted in failed).</summary>
+    public long LostAtShutdown => Interlocked.Read(ref _lostAtShutdown);
+
+    internal void NoteLostAtShutdown(int n)
+    {
+        Interlocked.Add(ref _lostAtShutdown, n);
+        Failed.Add(n);
+    }
 
     /// <summary>Shutdown: closes action.errorfile if it was opened.</summary>
     public void CloseErrorFile() => ErrorFile?.Close();

@@ -99,7 +99,7 @@ public sealed class RuleContext
                     var worker = _workers[i];
                     if (worker is null) continue;
                     int n = worker.PendingCount;
-                    if (worker.Commit() == ActionStatus.ForceTerm) action.Failed.Add(n);
+                    if (worker.Commit() == ActionStatus.ForceTerm) action.NoteLostAtShutdown(n);
                 }
                 else if (_toEnqueue[i] is { Count: > 0 } batch)
                 {

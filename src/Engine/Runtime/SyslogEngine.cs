@@ -93,6 +93,9 @@ public sealed class SyslogEngine : IDisposable
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
         _workers?.Stop();
+        foreach (var a in _plan.Actions)
+            if (a.LostAtShutdown > 0)
+                _log.Warning($"action '{a.Name}': {a.LostAtShutdown} messages could not be delivered before shutdown and were discarded");
         foreach (var aq in _actionQueues) aq.Stop();
         _log.Detach();
         _stopTimer.Set();

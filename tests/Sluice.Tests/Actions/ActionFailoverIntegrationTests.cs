@@ -120,4 +120,24 @@ public sealed class ActionFailoverIntegrationTests
         Assert.Equal(0, daemon.WaitForExit(TimeSpan.FromSeconds(60)));
         Assert.Equal(messages, RunLines(dir.File("blocker") + "/primary.log", run));
     }
+
+    [Fact]
+    public void Term_while_retrying_forever_stops_within_the_queue_timeouts()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("blocker"), "a regular file, not a directory\n");
+        using var daemon = DaemonProcess.Start("sluiced", RepoLayout.Sluiced,
+            Config(dir, "action.resumeRetryCount=\"-1\" action.resumeInterval=\"30\""), dir);
+        int port = daemon.WaitForPort(dir.File("port"), TimeSpan.FromSeconds(30));
+        string run = "r" + Guid.NewGuid().ToString("N")[..8];
+        Send(port, Numbered(run, 0, 100));
+        Assert.NotNull(daemon.WaitForStderr(new Regex(@"action 'primary' suspended \(module 'builtin:omfile'\), retry 0"), TimeSpan.FromSeconds(30)));
+
+        var sw = Stopwatch.StartNew();
+        daemon.Signal("TERM");
+        // main queue: timeoutShutdown 1.5 s, then the 30 s retry sleep is cut short.
+        Assert.Equal(0, daemon.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20), $"took {sw.Elapsed} to stop\n{daemon.Diagnostics()}");
+        Assert.Matches(new Regex(@"action 'primary': \d+ messages could not be delivered before shutdown and were discarded"), daemon.Stderr);
+    }
 }
