@@ -16,6 +16,10 @@ public sealed class ActionInstance
     private long _resumeRetryAt;
     private int _disabled;
     private long _lostAtShutdown;
+    private readonly object _filterLock = new();
+    private int _nbrNoExec;
+    private long _lastOccurrence;
+    private long _lastExecution;
 
     public ActionInstance(int index, string name, string moduleName, OutputInstance output, StatsRegistry stats)
         : this(index, name, moduleName, moduleName, output, null, new ActionSettings(), stats, StderrLog.Instance)
@@ -38,6 +42,8 @@ public sealed class ActionInstance
         Clock = clock ?? ActionClock.System;
         IsDirect = settings.IsDirect;
         ExecOnlyWhenPreviousIsSuspended = settings.ExecOnlyWhenPreviousIsSuspended;
+        HasExecutionFilter = settings.HasExecutionFilter;
+        _lastOccurrence = Clock.WallNow.ToUnixTimeSeconds();
         if (settings.ErrorFile is { } path)
             ErrorFile = new ErrorFileWriter(path, settings.ErrorFileMaxSize, name, template, log);
         // Registered in rsyslog's order (8.2302): processed, failed, suspended, suspended.duration, resumed.
@@ -63,6 +69,7 @@ public sealed class ActionInstance
     /// <summary>Cached from the settings: read per message.</summary>
     public bool IsDirect { get; }
     public bool ExecOnlyWhenPreviousIsSuspended { get; }
+    public bool HasExecutionFilter { get; }
 
     /// <summary>The action's own queue while the engine runs (null for Direct actions).</summary>
     public MessageQueue? Queue { get; set; }
@@ -88,6 +95,39 @@ public sealed class ActionInstance
     }
 
     public bool IsDisabled => Volatile.Read(ref _disabled) != 0;
+
+    /// <summary>
+    /// action.execOnlyEveryNthTime(Timeout) and action.execOnlyOnceEveryInterval, as rsyslog's actionWriteToAction
+    /// applies them (whole seconds of the wall clock, under the action's lock): false = skip this message.
+    /// </summary>
+    public bool PassesExecutionFilter()
+    {
+        lock (_filterLock)
+        {
+            long now = Clock.WallNow.ToUnixTimeSeconds();
+            if (_lastExecution > now) _lastExecution = 0; // the clock went back
+            int nth = Settings.ExecOnlyEveryNthTime;
+            if (nth > 1)
+            {
+                int timeout = Settings.ExecOnlyEveryNthTimeTimeout;
+                if (timeout > 0 && now - _lastOccurrence > timeout)
+                {
+                    _nbrNoExec = 0;
+                    _lastOccurrence = now;
+                }
+                if (_nbrNoExec < nth - 1)
+                {
+                    _nbrNoExec++;
+                    return false;
+                }
+                _nbrNoExec = 0;
+            }
+            int interval = Settings.ExecOnlyOnceEveryInterval;
+            if (interval > 0 && interval + _lastExecution > now) return false;
+            _lastExecution = now;
+            return true;
+        }
+    }
 
     /// <summary>Messages of this Direct action that shutdown cut off while it was retrying (also counted in failed).</summary>
     public long LostAtShutdown => Interlocked.Read(ref _lostAtShutdown);

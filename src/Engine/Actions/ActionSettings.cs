@@ -24,7 +24,16 @@ public sealed record ActionSettings
     public string? ErrorFile { get; init; }
     /// <summary>action.errorfile.maxsize (bytes, 0 = unlimited): the error file is not written beyond it.</summary>
     public long ErrorFileMaxSize { get; init; }
+    /// <summary>action.execOnlyEveryNthTime: run only on every Nth message (0 or 1 = every message).</summary>
+    public int ExecOnlyEveryNthTime { get; init; }
+    /// <summary>action.execOnlyEveryNthTimeTimeout (seconds, 0 = none): after this long the count starts over.</summary>
+    public int ExecOnlyEveryNthTimeTimeout { get; init; }
+    /// <summary>action.execOnlyOnceEveryInterval (seconds, 0 = off): run at most once per interval; the rest is skipped.</summary>
+    public int ExecOnlyOnceEveryInterval { get; init; }
     public QueueSettings Queue { get; init; } = QueueSettings.ActionQueue;
+
+    /// <summary>Whether the action filters by occurrence or time (rsyslog's "complex" submission path, under a lock).</summary>
+    public bool HasExecutionFilter => ExecOnlyEveryNthTime > 1 || ExecOnlyOnceEveryInterval > 0;
 
     /// <summary>No queue: the action runs on the caller's worker, and its result is visible to the next action.</summary>
     public bool IsDirect => Queue.Type == QueueType.Direct;

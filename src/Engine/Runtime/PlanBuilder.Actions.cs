@@ -58,6 +58,11 @@ public sealed partial class PlanBuilder
             s = s with { ReportSuspensionContinuation = p.GetBool(ActionParams.ReportSuspensionContinuation) };
         if (p.IsSet(ActionParams.ExecOnlyWhenPreviousIsSuspended))
             s = s with { ExecOnlyWhenPreviousIsSuspended = p.GetBool(ActionParams.ExecOnlyWhenPreviousIsSuspended) };
+        if (p.IsSet(ActionParams.ExecOnlyEveryNthTime)) s = s with { ExecOnlyEveryNthTime = p.GetInt(ActionParams.ExecOnlyEveryNthTime) };
+        if (p.IsSet(ActionParams.ExecOnlyEveryNthTimeTimeout))
+            s = s with { ExecOnlyEveryNthTimeTimeout = p.GetInt(ActionParams.ExecOnlyEveryNthTimeTimeout) };
+        if (p.IsSet(ActionParams.ExecOnlyOnceEveryInterval))
+            s = s with { ExecOnlyOnceEveryInterval = p.GetInt(ActionParams.ExecOnlyOnceEveryInterval) };
         if (p.IsSet(ActionParams.ErrorFileMaxSize)) s = s with { ErrorFileMaxSize = p.GetLong(ActionParams.ErrorFileMaxSize) };
         if (p.IsSet(ActionParams.ErrorFile))
         {

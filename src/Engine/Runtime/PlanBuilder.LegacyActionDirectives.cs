@@ -12,9 +12,9 @@ public sealed partial class PlanBuilder
     /// <summary>
     /// The legacy $Action… directives (rsyslog runtime/action.c actionClassInit, tools/rsyslogd.c for
     /// $ActionResumeInterval). They set up the next legacy selector action, never action() objects. As in rsyslog,
-    /// the queue settings, $ActionResumeRetryCount and $ActionName go back to their defaults after every action,
-    /// while $ActionResumeInterval and $ActionExecOnlyWhenPreviousIsSuspended stay until changed (the latter
-    /// also by $ResetConfigVariables).
+    /// the queue settings, $ActionResumeRetryCount, $ActionExecOnlyEveryNthTime(Timeout) and $ActionName go back
+    /// to their defaults after every action, while $ActionResumeInterval, $ActionExecOnlyWhenPreviousIsSuspended and
+    /// $ActionExecOnlyOnceEveryInterval stay until changed (the latter two also by $ResetConfigVariables).
     /// </summary>
     private static readonly Dictionary<string, ParamDef> ActionDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,6 +22,9 @@ public sealed partial class PlanBuilder
         ["ActionResumeInterval"] = new("ActionResumeInterval", ParamType.Integer) { Min = 0, Max = int.MaxValue / 1000 },
         ["ActionResumeRetryCount"] = new("ActionResumeRetryCount", ParamType.Integer) { Min = -1, Max = int.MaxValue },
         ["ActionExecOnlyWhenPreviousIsSuspended"] = new("ActionExecOnlyWhenPreviousIsSuspended", ParamType.Binary),
+        ["ActionExecOnlyEveryNthTime"] = new("ActionExecOnlyEveryNthTime", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        ["ActionExecOnlyEveryNthTimeTimeout"] = new("ActionExecOnlyEveryNthTimeTimeout", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        ["ActionExecOnlyOnceEveryInterval"] = new("ActionExecOnlyOnceEveryInterval", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueType"] = new("ActionQueueType", ParamType.Choice) { Allowed = QueueParams.TypeNames },
         ["ActionQueueSize"] = new("ActionQueueSize", ParamType.Integer) { Min = 1, Max = int.MaxValue },
         ["ActionQueueDequeueBatchSize"] = new("ActionQueueDequeueBatchSize", ParamType.Integer) { Min = 1, Max = int.MaxValue },
@@ -45,7 +48,6 @@ public sealed partial class PlanBuilder
     {
         "ActionQueueFileName", "ActionQueueMaxDiskSpace", "ActionQueueMaxFileSize", "ActionQueueCheckpointInterval",
         "ActionQueueSyncQueueFiles", "ActionQueueWorkerTimeoutThreadShutdown", "ActionWriteAllMarkMessages",
-        "ActionExecOnlyEveryNthTime", "ActionExecOnlyEveryNthTimeTimeout", "ActionExecOnlyOnceEveryInterval",
         "RepeatedMsgContainsOriginalMsg",
     };
 
@@ -55,7 +57,10 @@ public sealed partial class PlanBuilder
         public static LegacyActionSetup Initial => new(new ActionSettings { Queue = QueueSettings.LegacyActionQueue }, null);
 
         /// <summary>rsyslog's actionResetQueueParams (and the auto-reset of the name) after each action.</summary>
-        public LegacyActionSetup AfterAction() => new(Settings with { Queue = QueueSettings.LegacyActionQueue, ResumeRetryCount = 0 }, null);
+        public LegacyActionSetup AfterAction() => new(Settings with
+        {
+            Queue = QueueSettings.LegacyActionQueue, ResumeRetryCount = 0, ExecOnlyEveryNthTime = 0, ExecOnlyEveryNthTimeTimeout = 0,
+        }, null);
     }
 
     private LegacyActionSetup _legacyAction = LegacyActionSetup.Initial;
@@ -65,7 +70,10 @@ public sealed partial class PlanBuilder
     {
         if (d.Name.Equals("ResetConfigVariables", StringComparison.OrdinalIgnoreCase))
         {
-            _legacyAction = _legacyAction with { Settings = _legacyAction.Settings with { ExecOnlyWhenPreviousIsSuspended = false } };
+            _legacyAction = _legacyAction with
+            {
+                Settings = _legacyAction.Settings with { ExecOnlyWhenPreviousIsSuspended = false, ExecOnlyOnceEveryInterval = 0 },
+            };
             return true;
         }
         if (NotSupportedActionDirectives.Contains(d.Name))
@@ -92,6 +100,9 @@ public sealed partial class PlanBuilder
             case "ActionResumeInterval": s = s with { ResumeInterval = n }; break;
             case "ActionResumeRetryCount": s = s with { ResumeRetryCount = n }; break;
             case "ActionExecOnlyWhenPreviousIsSuspended": s = s with { ExecOnlyWhenPreviousIsSuspended = (bool)value }; break;
+            case "ActionExecOnlyEveryNthTime": s = s with { ExecOnlyEveryNthTime = n }; break;
+            case "ActionExecOnlyEveryNthTimeTimeout": s = s with { ExecOnlyEveryNthTimeTimeout = n }; break;
+            case "ActionExecOnlyOnceEveryInterval": s = s with { ExecOnlyOnceEveryInterval = n }; break;
             case "ActionQueueType":
                 if ((string)value == "Disk")
                 {
@@ -129,5 +140,8 @@ public sealed partial class PlanBuilder
     }
 
     /// <summary>Every action, legacy or action(), resets the $ActionQueue… values (rsyslog's actionConstructFinalize).</summary>
-    private void ResetLegacyActionQueueSettings() => _legacyAction = _legacyAction.AfterAction() with { Name = _legacyAction.Name };
+    private void ResetLegacyActionQueueSettings() => _legacyAction = _legacyAction with
+    {
+        Settings = _legacyAction.Settings with { Queue = QueueSettings.LegacyActionQueue, ResumeRetryCount = 0 },
+    };
 }

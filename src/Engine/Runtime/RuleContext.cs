@@ -54,13 +54,14 @@ public sealed class RuleContext
     }
 
     /// <summary>
-    /// The statement's turn for one message (rsyslog's doSubmitToActionQ): a backup action runs only when the
-    /// previous one was suspended; a Direct action runs here, on this worker, and its result sets the flag; a
+    /// The statement's turn for one message (rsyslog's doSubmitToActionQ): occurrence and interval filters first,
+    /// then a backup action runs only when the previous one was suspended; a Direct action runs here, on this worker, and its result sets the flag; a
     /// queued action gets the message (one more reference) when the batch commits, in batch order.
     /// </summary>
     public void RunAction(ActionInstance action, Message message)
     {
         if (action.IsDisabled) return;
+        if (action.HasExecutionFilter && !action.PassesExecutionFilter()) return;
         if (action.ExecOnlyWhenPreviousIsSuspended && !PreviousActionSuspended) return;
         int i = action.Index;
         if (_processed[i]++ == 0) _touched[_touchedCount++] = i;

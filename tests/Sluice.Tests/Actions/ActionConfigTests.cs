@@ -50,7 +50,8 @@ public class ActionConfigTests
             " queue.highwatermark=\"9000\" queue.lowwatermark=\"50\" queue.saveonshutdown=\"on\" action.resumeRetryCount=\"-1\"\n" +
             " action.reportSuspension=\"on\" action.reportSuspensionContinuation=\"on\" action.resumeInterval=\"10\")\n" +
             "action(type=\"omfile\" file=\"/y\" action.execOnlyWhenPreviousIsSuspended=\"on\" queue.dequeuebatchsize=\"1\"\n" +
-            " action.errorfile=\"/var/log/err.json\" action.errorfile.maxsize=\"1000\" action.resumeIntervalMax=\"60\")");
+            " action.errorfile=\"/var/log/err.json\" action.errorfile.maxsize=\"1000\" action.resumeIntervalMax=\"60\"\n" +
+            " action.execOnlyEveryNthTime=\"3\" action.execOnlyEveryNthTimeTimeout=\"20\" action.execOnlyOnceEveryInterval=\"5\")");
         var fwd = plan.Actions[0].Settings;
         Assert.Equal(-1, fwd.ResumeRetryCount);
         Assert.Equal(10, fwd.ResumeInterval);
@@ -72,6 +73,9 @@ public class ActionConfigTests
         Assert.Equal("/var/log/err.json", backup.Settings.ErrorFile);
         Assert.Equal(1000, backup.Settings.ErrorFileMaxSize);
         Assert.Equal(60, backup.Settings.ResumeIntervalMax);
+        Assert.Equal(3, backup.Settings.ExecOnlyEveryNthTime);
+        Assert.Equal(20, backup.Settings.ExecOnlyEveryNthTimeTimeout);
+        Assert.Equal(5, backup.Settings.ExecOnlyOnceEveryInterval);
         // A high watermark of 90% is plausible: no warning.
         Assert.False(_log.Contains("queue \"fwd queue\": high water mark"));
     }
@@ -118,8 +122,8 @@ public class ActionConfigTests
             Error("action(type=\"omfile\" file=\"/x\" action.resumeRetryCount=\"-2\")"));
         Assert.Equal("test.conf:1:57: action(): parameter 'action.resumeIntervalMax' must be between 1 and 2147483, not 0",
             Error("action(type=\"omfile\" file=\"/x\" action.resumeIntervalMax=\"0\")"));
-        Assert.Equal("test.conf:1:32: parameter 'action.execOnlyEveryNthTime' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" action.execOnlyEveryNthTime=\"2\")"));
+        Assert.Equal("test.conf:1:32: parameter 'action.writeAllMarkMessages' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" action.writeAllMarkMessages=\"off\")"));
         Assert.Equal("test.conf:1:32: parameter 'queue.spoolDirectory' of action() is not supported by Sluice yet",
             Error("action(type=\"omfile\" file=\"/x\" queue.spoolDirectory=\"/var/spool\")"));
     }

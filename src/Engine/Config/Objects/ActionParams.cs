@@ -19,11 +19,13 @@ public static class ActionParams
     public const string ReportSuspensionContinuation = "action.reportSuspensionContinuation";
     public const string ResumeInterval = "action.resumeInterval";
     public const string ResumeIntervalMax = "action.resumeIntervalMax";
+    public const string ExecOnlyEveryNthTime = "action.execOnlyEveryNthTime";
+    public const string ExecOnlyEveryNthTimeTimeout = "action.execOnlyEveryNthTimeTimeout";
+    public const string ExecOnlyOnceEveryInterval = "action.execOnlyOnceEveryInterval";
 
     private static readonly string[] NotSupportedNames =
     {
-        "action.writeAllMarkMessages", "action.execOnlyEveryNthTime", "action.execOnlyEveryNthTimeTimeout",
-        "action.execOnlyOnceEveryInterval", "action.repeatedMsgContainsOriginalMsg", "action.externalState.file",
+        "action.writeAllMarkMessages", "action.repeatedMsgContainsOriginalMsg", "action.externalState.file",
         "action.ratelimit.name", "action.copyMsg",
     };
 
@@ -45,6 +47,9 @@ public static class ActionParams
         // Seconds. rsyslog accepts 0 (no sleep between retries).
         yield return new ParamDef(ResumeInterval, ParamType.Integer) { Min = 0, Max = int.MaxValue / 1000 };
         yield return new ParamDef(ResumeIntervalMax, ParamType.Integer) { Min = 1, Max = int.MaxValue / 1000 };
+        yield return new ParamDef(ExecOnlyEveryNthTime, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(ExecOnlyEveryNthTimeTimeout, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(ExecOnlyOnceEveryInterval, ParamType.Integer) { Min = 0, Max = int.MaxValue };
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
         foreach (var def in QueueParams.ActionDefinitions()) yield return def;
     }
