@@ -118,6 +118,10 @@ public sealed partial class PlanBuilder
             first = o.Location;
             var set = ParamBinder.Bind(QueueParams.MainQueueSchema, o.Parameters, o.Location, "main_queue()", _errors);
             queue = ApplyQueue(Queues.QueueSettings.RulesetQueue, set, "main_queue()");
+            // rsyslog checks the values (qqueueCorrectParams) and warns about implausible ones.
+            var warnings = new List<string>();
+            queue.Corrected("main Q", warnings);
+            foreach (var w in warnings) _services.Log.Log(Diagnostics.LogLevel.Warning, w);
         }
         return queue ?? Queues.QueueSettings.LegacyMainQueue;
     }
