@@ -6,21 +6,25 @@ using Sluice.Engine.Submit;
 namespace Sluice.Engine.Queues;
 
 /// <summary>
-/// A bounded in-memory message queue (the main queue, later ruleset and action queues) over a lock-free
-/// ring. Producers enqueue whole batches; when the queue fills they are held back as rsyslog does (light
-/// delay for network inputs, then a full wait up to queue.timeoutEnqueue), and only then is a message
-/// dropped — counted in discarded.full and logged. No lock is taken per message: waiting and waking are
-/// per batch and only when someone actually waits.
+/// A bounded message queue (the main queue and action queues) over a lock-free ring, or over an
+/// <see cref="IQueueStore"/> when one is plugged in (disk). Producers enqueue whole batches; when the queue fills
+/// they are held back as rsyslog does (light delay for network inputs, full delay for local ones, then a full
+/// wait up to queue.timeoutEnqueue), and only then is a message dropped — counted in discarded.full and logged.
+/// No lock is taken per message: waiting and waking are per batch and only when someone actually waits.
 /// </summary>
 public sealed class MessageQueue
 {
     private readonly BoundedRing<Message> _ring;
+    private readonly IQueueStore? _store;
     private readonly QueueSettings _settings;
     private readonly IInternalLog _log;
     private readonly int _size;
     private readonly int _lightDelayMark;
+    private readonly int _fullDelayMark;
     private readonly int _discardMark;
+    private readonly int _discardSeverity;
     private int _count;
+    private long _dequeued;
 
     private readonly object _spaceLock = new();
     private int _spaceWaiters;
@@ -29,14 +33,25 @@ public sealed class MessageQueue
     private long _lastDiscardLogTicks;
 
     public MessageQueue(string name, QueueSettings settings, StatsRegistry stats, IInternalLog log)
+        : this(name, settings, stats, log, null)
+    {
+    }
+
+    /// <param name="store">Null for the in-memory types (FixedArray, LinkedList): the lock-free ring.</param>
+    public MessageQueue(string name, QueueSettings settings, StatsRegistry stats, IInternalLog log, IQueueStore? store)
     {
         Name = name;
         _settings = settings;
         _log = log;
+        _store = store;
         _size = Math.Max(1, settings.Size);
         _lightDelayMark = settings.EffectiveLightDelayMark;
+        _fullDelayMark = settings.EffectiveFullDelayMark;
         _discardMark = settings.EffectiveDiscardMark;
-        _ring = new BoundedRing<Message>(_size);
+        _discardSeverity = settings.DiscardSeverity;
+        // Both memory types are bounded by queue.size; the ring's cells cost no resident memory until used, so
+        // LinkedList's "allocate as needed" holds for it too.
+        _ring = new BoundedRing<Message>(store is null ? _size : 2);
         var so = stats.Create(name, "core.queue");
         SizeGauge = so.Add("size", resettable: false);
         Enqueued = so.Add("enqueued");
@@ -48,7 +63,11 @@ public sealed class MessageQueue
 
     public string Name { get; }
     public QueueSettings Settings => _settings;
+    /// <summary>Whether messages live in a plugged-in (persistent) store rather than in memory.</summary>
+    public bool HasStore => _store is not null;
     public int Count => Volatile.Read(ref _count);
+    /// <summary>Messages handed to consumers so far (shutdown uses it to tell a working queue from a stuck one).</summary>
+    public long DequeuedTotal => Volatile.Read(ref _dequeued);
 
     public Counter SizeGauge { get; }
     public Counter Enqueued { get; }
@@ -67,8 +86,13 @@ public sealed class MessageQueue
         int n = batch.Count;
         if (n == 0) return;
 
-        if (mayBlock && flow != FlowControl.NoDelay && Count >= _lightDelayMark)
+        if (mayBlock && flow == FlowControl.LightDelay && Count >= _lightDelayMark)
             WaitForCountBelow(_lightDelayMark / 2, 1000); // rsyslog: light delay of at most 1 s
+        else if (mayBlock && flow == FlowControl.FullDelay)
+        {
+            // rsyslog: full-delay producers wait (in 1 s slices) for as long as the queue is above the mark.
+            while (Count >= _fullDelayMark) WaitForCountBelow(_fullDelayMark / 2, 1000);
+        }
 
         int i = 0;
         while (i < n)
@@ -107,8 +131,17 @@ public sealed class MessageQueue
                     m.Release();
                     continue;
                 }
-                var spin = new SpinWait();
-                while (!_ring.TryEnqueue(m)) spin.SpinOnce(); // a consumer is finishing a cell
+                if (_store is null)
+                {
+                    var spin = new SpinWait();
+                    while (!_ring.TryEnqueue(m)) spin.SpinOnce(); // a consumer is finishing a cell
+                }
+                else if (!_store.TryEnqueue(m))
+                {
+                    DiscardedFull.Increment();
+                    m.Release();
+                    continue;
+                }
                 queued++;
             }
             if (queued < take) Interlocked.Add(ref _count, queued - take);
@@ -120,19 +153,36 @@ public sealed class MessageQueue
         batch.Clear();
     }
 
-    /// <summary>Moves up to <paramref name="max"/> messages into <paramref name="into"/>; never blocks.</summary>
+    /// <summary>
+    /// Moves up to <paramref name="max"/> messages into <paramref name="into"/>; never blocks. As rsyslog does, the
+    /// discard mark is checked again here, so queued messages of discardSeverity and below are dropped too.
+    /// </summary>
     public int DequeueBatch(MessageBatch into, int max)
     {
-        int n = 0;
+        int n = 0, taken = 0;
         max = Math.Min(max, into.Capacity - into.Count);
-        while (n < max && _ring.TryDequeue(out var m))
+        while (n < max)
         {
+            Message? m;
+            if (_store is null)
+            {
+                if (!_ring.TryDequeue(out m)) break;
+            }
+            else if (!_store.TryDequeue(out m)) break;
+            taken++;
+            if (_discardSeverity < 8 && m.Severity >= _discardSeverity && Count - taken + 1 >= _discardMark)
+            {
+                DiscardedNf.Increment();
+                m.Release();
+                continue;
+            }
             into.Add(m);
             n++;
         }
-        if (n > 0)
+        if (taken > 0)
         {
-            Interlocked.Add(ref _count, -n);
+            Interlocked.Add(ref _count, -taken);
+            Interlocked.Add(ref _dequeued, taken);
             if (Volatile.Read(ref _spaceWaiters) > 0)
                 lock (_spaceLock) Monitor.PulseAll(_spaceLock);
         }
@@ -158,6 +208,37 @@ public sealed class MessageQueue
             }
         }
     }
+
+    /// <summary>
+    /// queue.minDequeueBatchSize: waits until at least <paramref name="atLeast"/> messages are queued or the
+    /// timeout passes; true when they are.
+    /// </summary>
+    public bool WaitForCount(int atLeast, int timeoutMs)
+    {
+        if (Count >= atLeast) return true;
+        long deadline = Environment.TickCount64 + timeoutMs;
+        lock (_itemLock)
+        {
+            Interlocked.Increment(ref _itemWaiters);
+            try
+            {
+                while (Count < atLeast)
+                {
+                    long left = deadline - Environment.TickCount64;
+                    if (left <= 0) return false;
+                    Monitor.Wait(_itemLock, (int)Math.Min(left, 50));
+                }
+                return true;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _itemWaiters);
+            }
+        }
+    }
+
+    /// <summary>The consumers delivered the oldest <paramref name="count"/> dequeued messages (a persistent store may forget them).</summary>
+    public void Acknowledge(int count) => _store?.Acknowledge(count);
 
     /// <summary>Wakes every worker waiting for items (shutdown).</summary>
     public void WakeAll()

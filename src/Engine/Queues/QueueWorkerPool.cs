@@ -4,32 +4,46 @@ using Sluice.Engine.Messages;
 namespace Sluice.Engine.Queues;
 
 /// <summary>
-/// The worker threads of a queue. Worker 0 always runs; worker k joins only while the backlog exceeds
-/// k × workerThreadMinimumMessages (rsyslog's worker activation). Batches are dequeued under a lock (one
-/// per batch), processed in parallel and committed in order (<see cref="CommitSequencer"/>).
-/// At shutdown the workers drain the queue completely before they exit.
+/// The worker threads of a queue (the main queue or an action queue). Worker 0 always runs; worker k joins
+/// only while the backlog exceeds k × workerThreadMinimumMessages (rsyslog's worker activation). Batches are
+/// dequeued under a lock (one per batch), processed in parallel and committed in order
+/// (<see cref="CommitSequencer"/>). rsyslog's dequeue controls apply: queue.minDequeueBatchSize(.timeout),
+/// queue.dequeueSlowdown and the queue.dequeueTimeBegin/End window.
+/// <para>
+/// Shutdown (<see cref="Stop"/>) follows rsyslog's two timeouts: the workers get queue.timeoutShutdown to drain
+/// the queue; then the queue's <see cref="Shutdown"/> signal is set, so actions stop retrying (a suspended
+/// action's batch is given up), and the workers get queue.timeoutActionCompletion to finish. Unlike rsyslog,
+/// workers whose outputs still work keep draining after the first timeout for as long as they make progress:
+/// a message is discarded at shutdown only because its action cannot take it, never just because the
+/// queue was long. Workers stuck without progress for timeoutActionCompletion are abandoned (rsyslog cancels
+/// them) and what they held is reported as lost.
+/// </para>
 /// </summary>
 public sealed class QueueWorkerPool
 {
     private readonly MessageQueue _queue;
     private readonly IBatchConsumer _consumer;
     private readonly IInternalLog _log;
+    private readonly QueueSettings _settings;
     private readonly Thread[] _threads;
     private readonly object _dequeueLock = new();
     private readonly CommitSequencer _sequencer = new();
+    private readonly ManualResetEventSlim _stopWake = new(false);
     private readonly int _batchSize;
     private readonly int _minMessagesPerWorker;
     private volatile bool _stopping;
+    private long _batchesDone;
+    private long _undelivered;
 
     public QueueWorkerPool(MessageQueue queue, IBatchConsumer consumer, IInternalLog log)
     {
         _queue = queue;
         _consumer = consumer;
         _log = log;
-        var s = queue.Settings;
-        _batchSize = Math.Max(1, Math.Min(s.DequeueBatchSize, s.Size));
-        _minMessagesPerWorker = s.EffectiveWorkerThreadMinimumMessages;
-        _threads = new Thread[Math.Max(1, s.WorkerThreads)];
+        _settings = queue.Settings;
+        _batchSize = _settings.EffectiveDequeueBatchSize;
+        _minMessagesPerWorker = _settings.EffectiveWorkerThreadMinimumMessages;
+        _threads = new Thread[Math.Max(1, _settings.WorkerThreads)];
         for (int i = 0; i < _threads.Length; i++)
         {
             int index = i;
@@ -37,23 +51,88 @@ public sealed class QueueWorkerPool
         }
     }
 
+    /// <summary>Set when the workers did not drain the queue within queue.timeoutShutdown.</summary>
+    public ShutdownSignal Shutdown { get; } = new();
+
+    public MessageQueue Queue => _queue;
+
     public void Start()
     {
         foreach (var t in _threads) t.Start();
     }
 
-    /// <summary>Signals the workers to finish: they drain what is queued, then exit. Blocks until they have.</summary>
-    public void StopAndDrain()
+    /// <summary>
+    /// Stops the workers as described on the class: drain within the timeouts, then give up on what cannot be
+    /// delivered. Blocks until the workers have exited or were abandoned. Returns how many messages were
+    /// discarded (left in the queue, or in batches that could not be delivered).
+    /// </summary>
+    public long Stop()
     {
         _stopping = true;
+        _stopWake.Set();
         _queue.WakeAll();
-        foreach (var t in _threads) t.Join();
+        if (!JoinAll(_settings.TimeoutShutdown))
+        {
+            Shutdown.Set();
+            _queue.WakeAll();
+            long seen = -1;
+            int slice = Math.Max(_settings.TimeoutActionCompletion, 100);
+            while (!JoinAll(slice))
+            {
+                long done = Interlocked.Read(ref _batchesDone);
+                if (done == seen)
+                {
+                    _log.Error($"{_queue.Name}: worker threads did not finish within queue.timeoutActionCompletion ({_settings.TimeoutActionCompletion} ms) - abandoning them");
+                    break;
+                }
+                seen = done;
+            }
+        }
+
+        long lost = Interlocked.Read(ref _undelivered) + DiscardRemainder();
+        if (lost > 0)
+            _log.Warning($"{_queue.Name}: {lost} messages could not be delivered before shutdown and were discarded");
+        return lost;
+    }
+
+    /// <summary>Kept for callers that want the old name: same as <see cref="Stop"/>.</summary>
+    public void StopAndDrain() => Stop();
+
+    private bool JoinAll(int timeoutMs)
+    {
+        long deadline = Environment.TickCount64 + Math.Max(0, timeoutMs);
+        foreach (var t in _threads)
+        {
+            if (!t.IsAlive) continue;
+            long left = deadline - Environment.TickCount64;
+            if (left <= 0 || !t.Join((int)left)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>What is still queued once no worker will take it. A persistent store keeps its records.</summary>
+    private long DiscardRemainder()
+    {
+        if (_queue.HasStore) return 0;
+        long n = 0;
+        var batch = new MessageBatch(256);
+        while (true)
+        {
+            int got;
+            lock (_dequeueLock) got = _queue.DequeueBatch(batch, batch.Capacity);
+            if (got == 0) break;
+            foreach (var m in batch.AsSpan()) m.Release();
+            batch.Clear();
+            n += got;
+        }
+        _queue.UpdateGauges();
+        return n;
     }
 
     private void Run(int index)
     {
         var batch = new MessageBatch(_batchSize);
-        var state = _consumer.CreateWorkerState();
+        var state = _consumer.CreateWorkerState(Shutdown);
         while (true)
         {
             if (index > 0 && !_stopping && _queue.Count <= index * (long)_minMessagesPerWorker)
@@ -63,6 +142,8 @@ public sealed class QueueWorkerPool
                 if (_queue.Count <= index * (long)_minMessagesPerWorker) Thread.Sleep(50);
                 continue;
             }
+
+            if (!_stopping && !WaitForDequeueConditions()) continue;
 
             long ticket;
             lock (_dequeueLock)
@@ -90,10 +171,11 @@ public sealed class QueueWorkerPool
                 _log.Error($"{_queue.Name}: error while processing a batch: {e.Message}");
             }
 
+            bool delivered = true;
             _sequencer.WaitTurn(ticket);
             try
             {
-                _consumer.Commit(state);
+                delivered = _consumer.Commit(state);
             }
             catch (Exception e)
             {
@@ -104,10 +186,45 @@ public sealed class QueueWorkerPool
                 _sequencer.Done(ticket);
             }
 
+            int n = batch.Count;
+            if (delivered) _queue.Acknowledge(n);
+            else Interlocked.Add(ref _undelivered, n);
             var items = batch.AsSpan();
             for (int i = 0; i < items.Length; i++) items[i].Release();
             batch.Clear();
             _queue.UpdateGauges();
+            Interlocked.Increment(ref _batchesDone);
+
+            // rsyslog: a worker whose batch was cut off by "shutdown immediate" terminates.
+            if (!delivered) return;
+
+            if (_settings.DequeueSlowdown > 0 && !_stopping)
+                _stopWake.Wait(TimeSpan.FromTicks(_settings.DequeueSlowdown * 10L));
         }
+    }
+
+    /// <summary>
+    /// The dequeue time window and queue.minDequeueBatchSize; false when the worker waited and should look
+    /// again. At shutdown neither holds messages back any more.
+    /// </summary>
+    private bool WaitForDequeueConditions()
+    {
+        if (_settings.DequeueTimeEnd != DequeueTimeWindow.Disabled)
+        {
+            int delay = DequeueTimeWindow.DelaySeconds(_settings.DequeueTimeBegin, _settings.DequeueTimeEnd, DateTime.Now);
+            if (delay > 0)
+            {
+                // In slices, so a changed clock (or shutdown) is noticed.
+                _stopWake.Wait(TimeSpan.FromSeconds(Math.Min(delay, 60)));
+                return false;
+            }
+        }
+        int min = _settings.MinDequeueBatchSize;
+        if (min > 1)
+        {
+            int count = _queue.Count;
+            if (count > 0 && count < min) _queue.WaitForCount(min, _settings.MinDequeueBatchSizeTimeout);
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ using Sluice.Engine.Config.Ast;
 using Sluice.Engine.Config.Legacy;
 using Sluice.Engine.Config.Objects;
 using Sluice.Engine.Config.Schema;
+using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Modules;
 using Sluice.Engine.Outputs;
 using Sluice.Engine.Templates;
@@ -17,9 +18,8 @@ public sealed partial class PlanBuilder
         int errorsBefore = _errors.Count;
         var generic = ParamBinder.Bind(ActionParams.Schema, a.Parameters.Where(p => ActionParams.Schema.Find(p.Name) is not null),
             a.Location, "action()", _errors);
-        if (generic.IsSet(QueueParams.Type) && generic.GetString(QueueParams.Type) != "Direct")
-            NotSupported(generic.LocationOf(QueueParams.Type),
-                $"action queues of type \"{generic.GetString(QueueParams.Type)}\" are not supported by Sluice yet (only \"Direct\")");
+        var settings = BindActionSettings(generic);
+        ResetLegacyActionQueueSettings();
         if (!generic.IsSet(ActionParams.Type)) return null;
         string name = generic.IsSet(ActionParams.Name) ? generic.GetString(ActionParams.Name)! : "";
         if (name.Any(char.IsWhiteSpace))
@@ -45,11 +45,38 @@ public sealed partial class PlanBuilder
             ? ResolveTemplate(generic.GetString(ActionParams.Template)!, generic.LocationOf(ActionParams.Template), null)
             : ResolveTemplate(output.DefaultTemplate(moduleParams, _services), a.Location, output.Name);
         if (template is null || _errors.Count != errorsBefore) return null;
-        return MakeAction(output, moduleParams, instanceParams, template, generic.IsSet(ActionParams.Name) ? name : null);
+        return MakeAction(output, moduleParams, instanceParams, template, generic.IsSet(ActionParams.Name) ? name : null, settings);
+    }
+
+    /// <summary>action.* and queue.* of action(), over rsyslog's action defaults.</summary>
+    private ActionSettings BindActionSettings(ParamSet p)
+    {
+        var s = new ActionSettings { Queue = ApplyQueue(Queues.QueueSettings.ActionQueue, p, "action()") };
+        if (p.IsSet(ActionParams.ResumeRetryCount)) s = s with { ResumeRetryCount = p.GetInt(ActionParams.ResumeRetryCount) };
+        if (p.IsSet(ActionParams.ResumeInterval)) s = s with { ResumeInterval = p.GetInt(ActionParams.ResumeInterval) };
+        if (p.IsSet(ActionParams.ResumeIntervalMax)) s = s with { ResumeIntervalMax = p.GetInt(ActionParams.ResumeIntervalMax) };
+        if (p.IsSet(ActionParams.ReportSuspension)) s = s with { ReportSuspension = p.GetBool(ActionParams.ReportSuspension) };
+        if (p.IsSet(ActionParams.ReportSuspensionContinuation))
+            s = s with { ReportSuspensionContinuation = p.GetBool(ActionParams.ReportSuspensionContinuation) };
+        if (p.IsSet(ActionParams.ExecOnlyWhenPreviousIsSuspended))
+            s = s with { ExecOnlyWhenPreviousIsSuspended = p.GetBool(ActionParams.ExecOnlyWhenPreviousIsSuspended) };
+        if (p.IsSet(ActionParams.ExecOnlyEveryNthTime)) s = s with { ExecOnlyEveryNthTime = p.GetInt(ActionParams.ExecOnlyEveryNthTime) };
+        if (p.IsSet(ActionParams.ExecOnlyEveryNthTimeTimeout))
+            s = s with { ExecOnlyEveryNthTimeTimeout = p.GetInt(ActionParams.ExecOnlyEveryNthTimeTimeout) };
+        if (p.IsSet(ActionParams.ExecOnlyOnceEveryInterval))
+            s = s with { ExecOnlyOnceEveryInterval = p.GetInt(ActionParams.ExecOnlyOnceEveryInterval) };
+        if (p.IsSet(ActionParams.ErrorFileMaxSize)) s = s with { ErrorFileMaxSize = p.GetLong(ActionParams.ErrorFileMaxSize) };
+        if (p.IsSet(ActionParams.ErrorFile))
+        {
+            string file = p.GetString(ActionParams.ErrorFile)!;
+            if (file.Length == 0) Error(p.LocationOf(ActionParams.ErrorFile), "action.errorfile must not be empty");
+            else s = s with { ErrorFile = file };
+        }
+        return s;
     }
 
     private ActionInstance? MakeAction(OutputModuleDefinition module, ParamSet moduleParams, ParamSet instanceParams,
-        Template template, string? name)
+        Template template, string? name, ActionSettings settings)
     {
         OutputInstance instance;
         try
@@ -70,8 +97,13 @@ public sealed partial class PlanBuilder
         // rsyslog's default name (action.c actionConstructFinalize) is "action-N-<module>", N counting
         // every action of the config from 0 and built-in modules named "builtin:omfile" etc.
         int index = _plan.Actions.Count;
-        name ??= $"action-{index}-{(module.IsBuiltIn ? "builtin:" : "")}{module.Name}";
-        var action = new ActionInstance(index, name, module.Name, instance, _services.Stats);
+        string displayName = (module.IsBuiltIn ? "builtin:" : "") + module.Name;
+        name ??= $"action-{index}-{displayName}";
+        // rsyslog's qqueueCorrectParams, with its warnings, for the action's queue ("<name> queue").
+        var warnings = new List<string>();
+        if (!settings.IsDirect) settings = settings with { Queue = settings.Queue.Corrected($"{name} queue", warnings) };
+        foreach (var w in warnings) _services.Log.Warning(w);
+        var action = new ActionInstance(index, name, module.Name, displayName, instance, template, settings, _services.Stats, _services.Log);
         _plan.Actions.Add(action);
         return action;
     }
@@ -123,6 +155,7 @@ public sealed partial class PlanBuilder
                 return;
         }
 
+        var (legacySettings, legacyName) = TakeLegacyActionSetup();
         if (_modules.Find("omfile") is not OutputModuleDefinition omfile)
         {
             NotSupported(node.Location, "legacy file actions need the omfile module, which this build does not have");
@@ -148,7 +181,7 @@ public sealed partial class PlanBuilder
             ? ResolveTemplate(legacy.Template, text.LocationAt(legacy.TemplateOffset), null)
             : ResolveTemplate(omfile.DefaultTemplate(moduleParams, _services), node.Location, omfile.Name);
         if (template is null || _errors.Count != errorsBefore) return;
-        var action = MakeAction(omfile, moduleParams, set, template, null);
+        var action = MakeAction(omfile, moduleParams, set, template, legacyName, legacySettings);
         if (action is not null) into.Add(new Scripting.ActionStatement(action));
     }
 }

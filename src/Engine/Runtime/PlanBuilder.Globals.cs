@@ -117,16 +117,22 @@ public sealed partial class PlanBuilder
             }
             first = o.Location;
             var set = ParamBinder.Bind(QueueParams.MainQueueSchema, o.Parameters, o.Location, "main_queue()", _errors);
-            queue = ApplyQueue(Queues.QueueSettings.RulesetQueue, set);
+            queue = ApplyQueue(Queues.QueueSettings.RulesetQueue, set, "main_queue()");
+            // rsyslog checks the values (qqueueCorrectParams) and warns about implausible ones.
+            var warnings = new List<string>();
+            queue.Corrected("main Q", warnings);
+            foreach (var w in warnings) _services.Log.Log(Diagnostics.LogLevel.Warning, w);
         }
         return queue ?? Queues.QueueSettings.LegacyMainQueue;
     }
 
-    private Queues.QueueSettings ApplyQueue(Queues.QueueSettings q, ParamSet set)
+    /// <summary>The queue.* parameters of <paramref name="set"/> applied over <paramref name="q"/> (other names are skipped).</summary>
+    private Queues.QueueSettings ApplyQueue(Queues.QueueSettings q, ParamSet set, string owner)
     {
         foreach (var name in set.SetNames.ToList())
         {
-            switch (name)
+            if (!QueueParams.IsQueueParam(name)) continue;
+            switch (set.Schema.Find(name)!.Name)
             {
                 case QueueParams.Type:
                     string type = set.GetString(name)!;
@@ -147,10 +153,13 @@ public sealed partial class PlanBuilder
                     break;
                 case QueueParams.Size: q = q with { Size = set.GetInt(name) }; break;
                 case QueueParams.DequeueBatchSize: q = q with { DequeueBatchSize = set.GetInt(name) }; break;
+                case QueueParams.MinDequeueBatchSize: q = q with { MinDequeueBatchSize = set.GetInt(name) }; break;
+                case QueueParams.MinDequeueBatchSizeTimeout: q = q with { MinDequeueBatchSizeTimeout = set.GetInt(name) }; break;
                 case QueueParams.WorkerThreads: q = q with { WorkerThreads = set.GetInt(name) }; break;
                 case QueueParams.WorkerThreadMinimumMessages: q = q with { WorkerThreadMinimumMessages = set.GetInt(name) }; break;
                 case QueueParams.TimeoutEnqueue: q = q with { TimeoutEnqueue = set.GetInt(name) }; break;
                 case QueueParams.LightDelayMark: q = q with { LightDelayMark = set.GetInt(name) }; break;
+                case QueueParams.FullDelayMark: q = q with { FullDelayMark = set.GetInt(name) }; break;
                 case QueueParams.DiscardMark: q = q with { DiscardMark = set.GetInt(name) }; break;
                 case QueueParams.DiscardSeverity: q = q with { DiscardSeverity = set.GetInt(name) }; break;
                 case QueueParams.HighWatermark: q = q with { HighWatermark = set.GetInt(name) }; break;
@@ -158,8 +167,11 @@ public sealed partial class PlanBuilder
                 case QueueParams.TimeoutShutdown: q = q with { TimeoutShutdown = set.GetInt(name) }; break;
                 case QueueParams.TimeoutActionCompletion: q = q with { TimeoutActionCompletion = set.GetInt(name) }; break;
                 case QueueParams.SaveOnShutdown: q = q with { SaveOnShutdown = set.GetBool(name) }; break;
+                case QueueParams.DequeueSlowdown: q = q with { DequeueSlowdown = set.GetInt(name) }; break;
+                case QueueParams.DequeueTimeBegin: q = q with { DequeueTimeBegin = set.GetInt(name) }; break;
+                case QueueParams.DequeueTimeEnd: q = q with { DequeueTimeEnd = set.GetInt(name) }; break;
                 default:
-                    Error(set.LocationOf(name), $"main_queue(): parameter '{name}' is not handled");
+                    Error(set.LocationOf(name), $"{owner}: parameter '{name}' is not handled");
                     break;
             }
         }

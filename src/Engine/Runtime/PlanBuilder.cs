@@ -107,6 +107,7 @@ public sealed partial class PlanBuilder
         _templateDefinitions.Clear();
         _failedTemplates.Clear();
         _rulesetReferences.Clear();
+        _legacyAction = LegacyActionSetup.Initial;
     }
 
     private void BindObject(ObjectNode o)

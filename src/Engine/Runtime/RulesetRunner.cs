@@ -20,12 +20,13 @@ public sealed class RulesetRunner : IBatchConsumer
         _localHostName = localHostName;
     }
 
-    public object CreateWorkerState() => new RuleContext(_plan.Actions);
+    public object CreateWorkerState(ShutdownSignal shutdown)
+        => new RuleContext(_plan.Actions, shutdown, _plan.MainQueue.EffectiveDequeueBatchSize);
 
     public void Process(MessageBatch batch, object workerState)
     {
         var context = (RuleContext)workerState;
-        context.Render = new RenderContext(SyslogTime.FromDateTimeOffset(DateTimeOffset.Now), _localHostName);
+        context.BeginBatch(new RenderContext(SyslogTime.FromDateTimeOffset(DateTimeOffset.Now), _localHostName));
         var items = batch.AsSpan();
         for (int i = 0; i < items.Length; i++)
         {
@@ -35,7 +36,7 @@ public sealed class RulesetRunner : IBatchConsumer
         }
     }
 
-    public void Commit(object workerState) => ((RuleContext)workerState).CommitAll();
+    public bool Commit(object workerState) => ((RuleContext)workerState).CommitAll();
 
     private Ruleset Resolve(InputInfo input)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Sluice.Engine.Actions;
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Queues;
 using Sluice.Engine.Submit;
@@ -6,9 +7,10 @@ using Sluice.Engine.Submit;
 namespace Sluice.Engine.Runtime;
 
 /// <summary>
-/// A running plan: main queue, its workers, the inputs feeding it and a once-a-second housekeeping tick.
-/// Start order is outputs → workers → inputs; stop order is inputs → drain the queue → flush outputs,
-/// so nothing an input accepted is lost at a clean shutdown.
+/// A running plan: main queue, its workers, the action queues, the inputs feeding it and a once-a-second
+/// housekeeping tick. Start order is outputs → action queues → main workers → inputs; stop order is inputs →
+/// drain the main queue → drain the action queues → flush outputs, so nothing an input accepted is lost at a
+/// clean shutdown unless an action cannot take it within its queue's shutdown timeouts.
 /// </summary>
 public sealed class SyslogEngine : IDisposable
 {
@@ -17,6 +19,7 @@ public sealed class SyslogEngine : IDisposable
     private readonly EngineLog _log;
     private MessageQueue? _queue;
     private QueueWorkerPool? _workers;
+    private readonly List<ActionQueue> _actionQueues = new();
     private Thread? _timer;
     private readonly ManualResetEventSlim _stopTimer = new();
     private bool _started;
@@ -50,8 +53,17 @@ public sealed class SyslogEngine : IDisposable
         _started = true;
         string localHost = ResolveLocalHostName(_plan.Globals);
 
+        byte[] localHostBytes = Encoding.UTF8.GetBytes(localHost);
+        foreach (var a in _plan.Actions)
+        {
+            if (a.IsDirect) continue;
+            var aq = new ActionQueue(a, localHostBytes, _services.Stats, _log);
+            aq.Start();
+            _actionQueues.Add(aq);
+        }
+
         _queue = new MessageQueue("main Q", _plan.MainQueue, _services.Stats, _log);
-        var runner = new RulesetRunner(_plan, Encoding.UTF8.GetBytes(localHost));
+        var runner = new RulesetRunner(_plan, localHostBytes);
         _workers = new QueueWorkerPool(_queue, runner, _log);
         var submitter = new Submitter(_queue, _plan.Globals);
         _workers.Start();
@@ -80,7 +92,11 @@ public sealed class SyslogEngine : IDisposable
             try { input.Stop(); }
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
-        _workers?.StopAndDrain();
+        _workers?.Stop();
+        foreach (var a in _plan.Actions)
+            if (a.LostAtShutdown > 0)
+                _log.Warning($"action '{a.Name}': {a.LostAtShutdown} messages could not be delivered before shutdown and were discarded");
+        foreach (var aq in _actionQueues) aq.Stop();
         _log.Detach();
         _stopTimer.Set();
         _timer?.Join();
@@ -88,6 +104,7 @@ public sealed class SyslogEngine : IDisposable
         {
             try { a.Output.Flush(); }
             catch (Exception e) { StderrLog.Instance.Error($"error flushing action '{a.Name}': {e.Message}"); }
+            a.CloseErrorFile();
         }
     }
 
@@ -102,6 +119,7 @@ public sealed class SyslogEngine : IDisposable
                 catch (Exception e) { _log.Error($"action '{a.Name}': {e.Message}"); }
             }
             _queue!.UpdateGauges();
+            foreach (var aq in _actionQueues) aq.Queue.UpdateGauges();
         }
     }
 

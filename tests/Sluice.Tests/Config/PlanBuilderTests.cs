@@ -172,20 +172,21 @@ public class PlanBuilderTests
     {
         Assert.Equal("test.conf:1:21: parameter 'gnutlsPriorityString' of imtcp is not supported by Sluice yet",
             Error("module(load=\"imtcp\" gnutlsPriorityString=\"NORMAL\")"));
-        Assert.Equal("test.conf:1:32: parameter 'action.resumeRetryCount' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" action.resumeRetryCount=\"-1\")"));
-        Assert.Equal("test.conf:1:32: parameter 'queue.size' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" queue.size=\"10000\")"));
+        Assert.Equal("test.conf:1:32: parameter 'action.copyMsg' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" action.copyMsg=\"on\")"));
+        Assert.Equal("test.conf:1:32: parameter 'queue.filename' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" queue.filename=\"q\")"));
         Assert.Equal("test.conf:1:32: parameter 'dynaFile' of omfile is not supported by Sluice yet",
             Error("action(type=\"omfile\" file=\"/x\" dynaFile=\"tpl\")"));
     }
 
     [Fact]
-    public void Action_queue_type_Direct_is_accepted_others_are_not()
+    public void Action_queue_types_in_memory_are_accepted_disk_is_not()
     {
         Build("action(type=\"omfile\" file=\"/x\" queue.type=\"direct\")");
-        Assert.Equal("test.conf:1:43: action queues of type \"LinkedList\" are not supported by Sluice yet (only \"Direct\")",
-            Error("action(type=\"omfile\" file=\"/x\" queue.type=\"LinkedList\")"));
+        Build("action(type=\"omfile\" file=\"/x\" queue.type=\"LinkedList\")");
+        Assert.Equal("test.conf:1:43: queue.type \"Disk\" is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" queue.type=\"Disk\")"));
     }
 
     [Fact]

@@ -101,4 +101,37 @@ public class MessageQueueTests
         Assert.Equal(10 - afterFirst, q.DiscardedNf.Value);
         Assert.True(q.DiscardedNf.Value >= 1);
     }
+
+    [Fact]
+    public void DiscardMarkIsCheckedAgainAtDequeue()
+    {
+        var pool = new MessagePool();
+        var q = new MessageQueue("main Q", new QueueSettings { Size = 100, DiscardMark = 10, DiscardSeverity = 5 }, new StatsRegistry(), new RecordingLog());
+        q.EnqueueBatch(Batch(pool, 5, severity: 6), FlowControl.NoDelay); // below the mark: kept
+        q.EnqueueBatch(Batch(pool, 7, severity: 3), FlowControl.NoDelay); // important: kept above the mark
+        Assert.Equal(12, q.Count);
+        var outBatch = new MessageBatch(64);
+        int n = q.DequeueBatch(outBatch, 64);
+        // Dequeued while the queue is still at or above the mark, the queued low-severity messages are dropped too.
+        Assert.Equal(9, n);
+        Assert.Equal(3, q.DiscardedNf.Value);
+        Assert.Equal(0, q.Count);
+        for (int i = 0; i < n; i++) Assert.True(i < 2 ? outBatch[i].Severity == 6 : outBatch[i].Severity == 3);
+    }
+
+    [Fact]
+    public void FullDelayProducersWaitWhileTheQueueIsAboveTheMark()
+    {
+        var pool = new MessagePool();
+        var q = new MessageQueue("main Q", new QueueSettings { Size = 100, FullDelayMark = 50, TimeoutEnqueue = 30_000 }, new StatsRegistry(), new RecordingLog());
+        q.EnqueueBatch(Batch(pool, 60), FlowControl.NoDelay);
+        var producer = new Thread(() => q.EnqueueBatch(Batch(pool, 5), FlowControl.FullDelay));
+        producer.Start();
+        Thread.Sleep(300);
+        Assert.True(producer.IsAlive, "a full-delay producer should wait above the full-delay mark");
+        Assert.Equal(60, q.Count);
+        q.DequeueBatch(new MessageBatch(64), 40); // down to 20, below half the mark
+        Assert.True(producer.Join(TimeSpan.FromSeconds(20)));
+        Assert.Equal(25, q.Count);
+    }
 }

@@ -14,7 +14,7 @@ public class QueueWorkerPoolTests
         public readonly List<int> Committed = new();
         private sealed class State { public readonly List<int> Pending = new(); public readonly Random Rng = new(); }
 
-        public object CreateWorkerState() => new State();
+        public object CreateWorkerState(ShutdownSignal shutdown) => new State();
 
         public void Process(MessageBatch batch, object workerState)
         {
@@ -23,11 +23,12 @@ public class QueueWorkerPoolTests
             if (s.Rng.Next(4) == 0) Thread.Sleep(s.Rng.Next(3));
         }
 
-        public void Commit(object workerState)
+        public bool Commit(object workerState)
         {
             var s = (State)workerState;
             lock (Committed) Committed.AddRange(s.Pending);
             s.Pending.Clear();
+            return true;
         }
     }
 
@@ -51,7 +52,7 @@ public class QueueWorkerPoolTests
             if (batch.IsFull) q.EnqueueBatch(batch, FlowControl.LightDelay);
         }
         q.EnqueueBatch(batch, FlowControl.LightDelay);
-        workers.StopAndDrain();
+        workers.Stop();
 
         Assert.Equal(total, consumer.Committed.Count);
         for (int i = 0; i < total; i++) Assert.Equal(i, consumer.Committed[i]);

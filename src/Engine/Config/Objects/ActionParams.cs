@@ -11,14 +11,22 @@ public static class ActionParams
     public const string Name = "name";
     public const string Type = "type";
     public const string Template = "template";
+    public const string ErrorFile = "action.errorfile";
+    public const string ErrorFileMaxSize = "action.errorfile.maxsize";
+    public const string ExecOnlyWhenPreviousIsSuspended = "action.execOnlyWhenPreviousIsSuspended";
+    public const string ResumeRetryCount = "action.resumeRetryCount";
+    public const string ReportSuspension = "action.reportSuspension";
+    public const string ReportSuspensionContinuation = "action.reportSuspensionContinuation";
+    public const string ResumeInterval = "action.resumeInterval";
+    public const string ResumeIntervalMax = "action.resumeIntervalMax";
+    public const string ExecOnlyEveryNthTime = "action.execOnlyEveryNthTime";
+    public const string ExecOnlyEveryNthTimeTimeout = "action.execOnlyEveryNthTimeTimeout";
+    public const string ExecOnlyOnceEveryInterval = "action.execOnlyOnceEveryInterval";
 
     private static readonly string[] NotSupportedNames =
     {
-        "action.errorfile", "action.errorfile.maxsize", "action.writeAllMarkMessages", "action.execOnlyEveryNthTime",
-        "action.execOnlyEveryNthTimeTimeout", "action.execOnlyOnceEveryInterval",
-        "action.execOnlyWhenPreviousIsSuspended", "action.repeatedMsgContainsOriginalMsg", "action.resumeRetryCount",
-        "action.reportSuspension", "action.reportSuspensionContinuation", "action.resumeInterval",
-        "action.resumeIntervalMax", "action.externalState.file", "action.ratelimit.name", "action.copyMsg",
+        "action.writeAllMarkMessages", "action.repeatedMsgContainsOriginalMsg", "action.externalState.file",
+        "action.ratelimit.name", "action.copyMsg",
     };
 
     public static readonly ParamSchema Schema = new(Definitions());
@@ -29,6 +37,19 @@ public static class ActionParams
         yield return new ParamDef(Type, ParamType.String) { Required = true };
         // In rsyslog each output module declares "template"; Sluice handles it once for all.
         yield return new ParamDef(Template, ParamType.String);
+        yield return new ParamDef(ErrorFile, ParamType.String);
+        // rsyslog types it as a plain integer (no size suffixes).
+        yield return new ParamDef(ErrorFileMaxSize, ParamType.Integer) { Min = 0 };
+        yield return new ParamDef(ExecOnlyWhenPreviousIsSuspended, ParamType.Binary);
+        yield return new ParamDef(ResumeRetryCount, ParamType.Integer) { Min = -1, Max = int.MaxValue };
+        yield return new ParamDef(ReportSuspension, ParamType.Binary);
+        yield return new ParamDef(ReportSuspensionContinuation, ParamType.Binary);
+        // Seconds. rsyslog accepts 0 (no sleep between retries).
+        yield return new ParamDef(ResumeInterval, ParamType.Integer) { Min = 0, Max = int.MaxValue / 1000 };
+        yield return new ParamDef(ResumeIntervalMax, ParamType.Integer) { Min = 1, Max = int.MaxValue / 1000 };
+        yield return new ParamDef(ExecOnlyEveryNthTime, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(ExecOnlyEveryNthTimeTimeout, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(ExecOnlyOnceEveryInterval, ParamType.Integer) { Min = 0, Max = int.MaxValue };
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
         foreach (var def in QueueParams.ActionDefinitions()) yield return def;
     }
