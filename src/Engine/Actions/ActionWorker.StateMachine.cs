@@ -54,7 +54,7 @@ public sealed partial class ActionWorker
         while (!_shutdown.IsSet && State == ActionState.Retry)
         {
             if (_action.IsDisabled) break;
-            ret = ToStatus(_tx.TryResume());
+            ret = ToStatus(_action.Output.TryResume());
             bool treatOkAsSuspended = false;
             if (_resumeInRow > 9 && _resumeInRow % 10 == 0)
             {

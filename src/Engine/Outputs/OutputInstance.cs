@@ -21,8 +21,11 @@ public abstract class OutputInstance : IDisposable
     public virtual void Flush() { }
 
     /// <summary>
-    /// Called by the action runtime while the action is suspended (rsyslog's tryResume): re-establish what the
-    /// output needs (a connection, a socket) and say whether it can work again. Ok by default.
+    /// rsyslog's tryResume, called by the action runtime while the action is retrying, before it commits again:
+    /// re-establish what the output needs (a connection, a socket). Return <see cref="ActionResult.Suspended"/>
+    /// while the target is known to be unreachable, <see cref="ActionResult.Ok"/> to let the next commit tell.
+    /// The default is what rsyslog's omfile does (always Ok); the runtime treats every tenth Ok followed by a
+    /// failing commit as a failure, as rsyslog does, so a wrong Ok cannot make it spin. Never sleep or retry here.
     /// </summary>
     public virtual ActionResult TryResume() => ActionResult.Ok;
 
@@ -40,15 +43,6 @@ public abstract class OutputTransaction
 
     /// <summary>Drops what was added (the action is suspended or shutting down without delivery).</summary>
     public abstract void Discard();
-
-    /// <summary>
-    /// rsyslog's tryResume: called by the action runtime while the action is retrying, before it commits again.
-    /// Return <see cref="ActionResult.Suspended"/> while the target is known to be unreachable (e.g. a connect
-    /// fails), <see cref="ActionResult.Ok"/> to have the next commit tell. The default is what rsyslog's omfile
-    /// does (always Ok); the runtime then treats every tenth Ok followed by a failing commit as a failure, as
-    /// rsyslog does, so a wrong Ok cannot make it spin. Never sleep or retry here.
-    /// </summary>
-    public virtual ActionResult TryResume() => ActionResult.Ok;
 }
 
 /// <summary>Per-batch facts for rendering: time is read once per batch (DESIGN.md hot-path rule).</summary>

@@ -29,7 +29,7 @@ public sealed partial class PlanBuilder
         var module = ResolveModule(generic.GetString(ActionParams.Type)!, typeLocation);
         if (module is null) return null;
         if (module is MessageModifierModuleDefinition modifier)
-            return CreateModifierAction(modifier, a, generic, typeLocation, errorsBefore, generic.IsSet(ActionParams.Name) ? name : null);
+            return CreateModifierAction(modifier, a, generic, typeLocation, errorsBefore, generic.IsSet(ActionParams.Name) ? name : null, settings);
         if (module is not OutputModuleDefinition output)
         {
             Error(typeLocation, $"'{module.Name}' is an input module; use it with input(type=\"{module.Name}\")");
@@ -88,10 +88,10 @@ public sealed partial class PlanBuilder
             _errors.AddRange(e.Errors);
             return null;
         }
-        return Register(instance, module, name);
+        return Register(instance, module, name, template, settings);
     }
 
-    private ActionInstance Register(OutputInstance instance, ModuleDefinition module, string? name)
+    private ActionInstance Register(OutputInstance instance, ModuleDefinition module, string? name, Template? template, ActionSettings settings)
     {
         _created.Add(instance);
         // rsyslog's default name (action.c actionConstructFinalize) is "action-N-<module>", N counting
@@ -110,7 +110,7 @@ public sealed partial class PlanBuilder
 
     /// <summary>A message modification action (mm*): it changes the message in the action slot and renders no template.</summary>
     private ActionInstance? CreateModifierAction(MessageModifierModuleDefinition module, ActionNode a, ParamSet generic,
-        Config.SourceLocation typeLocation, int errorsBefore, string? name)
+        Config.SourceLocation typeLocation, int errorsBefore, string? name, ActionSettings settings)
     {
         if (!module.IsBuiltIn && !_loaded.ContainsKey(module))
             Error(typeLocation, $"module '{module.Name}' is not loaded: add module(load=\"{module.Name}\") before this action()");
@@ -131,7 +131,7 @@ public sealed partial class PlanBuilder
             _errors.AddRange(e.Errors);
             return null;
         }
-        return Register(instance, module, name);
+        return Register(instance, module, name, null, settings);
     }
 
     /// <summary>"/path", "-/path", "/path;Template" (omfile), "~" (stop); the rest is not built yet.</summary>

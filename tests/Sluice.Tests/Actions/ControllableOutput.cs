@@ -79,7 +79,7 @@ internal sealed class ControllableOutput : OutputInstance
         }
     }
 
-    private ActionResult TryResume()
+    public override ActionResult TryResume()
     {
         lock (_lock)
         {
@@ -109,8 +109,6 @@ internal sealed class ControllableOutput : OutputInstance
         }
 
         public override void Discard() => _lines.Clear();
-
-        public override ActionResult TryResume() => _output.TryResume();
     }
 }
 
