@@ -172,6 +172,7 @@ public sealed unsafe partial class DiskQueueStore
     public void Dispose()
     {
         Commit();
+        _reclaimer.WaitIdle(TimeSpan.FromSeconds(30));
         QueueState state;
         bool empty;
         lock (_syncLock)
@@ -209,14 +210,16 @@ public sealed unsafe partial class DiskQueueStore
         lock (_stateLock) _stateClosed = true;
     }
 
+    /// <summary>Waits until the files of consumed segments are deleted (they go in the background).</summary>
+    public bool WaitForDeletions(TimeSpan timeout) => _reclaimer.WaitIdle(timeout);
+
     // ------------------------------------------------------------------ helpers (callers hold _gate)
 
-    /// <summary>Deletes the oldest segment (fully acknowledged) and moves the positions that pointed into it.</summary>
+    /// <summary>Drops the oldest segment (fully acknowledged; its file goes in the background) and moves the positions that pointed into it.</summary>
     private void RemoveHead()
     {
         var h = _segments[0];
-        h.Unmap();
-        MappedFiles.Unlink(h.Path);
+        _reclaimer.Add(h);
         _diskBytes -= h.FileSize;
         _segments.RemoveAt(0);
         if (_write == h) _write = null;

@@ -72,6 +72,7 @@ public sealed unsafe partial class DiskQueueStore : IDisposable
     private readonly object _stateLock = new();
 
     private readonly List<Segment> _segments;
+    private readonly SegmentReclaimer _reclaimer = new();
     private Segment? _write;
     private long _nextSequence;
     private long _nextSegmentNumber;

@@ -62,6 +62,7 @@ public sealed class DiskQueueStoreTests : IDisposable
         }
         Assert.True(store.Acknowledge(middle));
         Assert.Equal(200, store.Count);
+        Assert.True(store.WaitForDeletions(TimeSpan.FromSeconds(30)));
         int left = _spool.Segments().Length;
         Assert.True(left < files && left >= files / 2 - 1, $"{left} of {files} files left");
         Assert.Equal(left, store.SegmentCount);
@@ -71,6 +72,7 @@ public sealed class DiskQueueStoreTests : IDisposable
         Assert.True(store.AcknowledgeRead());
         Assert.Equal(0, store.Count);
         Assert.Equal(0, store.Bytes);
+        Assert.True(store.WaitForDeletions(TimeSpan.FromSeconds(30)));
         // Only the segment still being written to remains.
         Assert.Single(_spool.Segments());
     }
