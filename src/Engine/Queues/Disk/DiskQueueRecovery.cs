@@ -111,9 +111,9 @@ internal sealed unsafe class DiskQueueRecovery
 
         if (_result.Segments.Count > 0 || _result.DamagedBytes > 0 || _result.FilesSetAside > 0)
             _log.Info($"queue {_name}: recovered {_result.Count} unconsumed records ({_result.Bytes} bytes) in " +
-                      $"{_result.Segments.Count} files from {_files.Directory}" +
+                      $"{FileCount(_result.Segments.Count)} from {_files.Directory}" +
                       (_result.DamagedBytes > 0 ? $"; {_result.DamagedBytes} damaged bytes set aside" : "") +
-                      (_result.FilesSetAside > 0 ? $"; {_result.FilesSetAside} files moved aside" : ""));
+                      (_result.FilesSetAside > 0 ? $"; {FileCount(_result.FilesSetAside)} set aside" : ""));
     }
 
     /// <summary>Lists this queue's segment files and removes the temporary files an interrupted write leaves.</summary>
@@ -447,6 +447,8 @@ internal sealed unsafe class DiskQueueRecovery
         MappedFiles.Unlink(path);
         _log.Info($"queue {_name}: removed {path}: it {what} (a crash while it was being created)");
     }
+
+    private static string FileCount(int n) => n == 1 ? "1 file" : $"{n} files";
 
     private void SyncDirectory()
     {

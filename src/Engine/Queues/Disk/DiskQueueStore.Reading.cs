@@ -18,7 +18,12 @@ public sealed unsafe partial class DiskQueueStore
     /// Hands out the next committed record without removing it. Its payload stays valid until it is acknowledged
     /// or the store is closed. Damaged bytes (found after recovery) are skipped, counted and logged.
     /// </summary>
-    public bool TryRead(out DiskRecord record)
+    public bool TryRead(out DiskRecord record) => Read(advance: true, out record);
+
+    /// <summary>The record <see cref="TryRead"/> would hand out next, without handing it out.</summary>
+    public bool TryPeek(out DiskRecord record) => Read(advance: false, out record);
+
+    private bool Read(bool advance, out DiskRecord record)
     {
         record = default;
         lock (_gate)
@@ -64,6 +69,12 @@ public sealed unsafe partial class DiskQueueStore
                 int next = _readOffset + SegmentFormat.RecordSize(length);
                 var position = new DiskPosition(seq, _readOrdinal, s.Number, next);
                 record = new DiskRecord(new ReadOnlySpan<byte>(s.Base + _readOffset + SegmentFormat.RecordHeaderSize, length), position);
+                if (!advance)
+                {
+                    // Stay on it; skipped damage and segment changes before it are kept.
+                    _readMinSequence = seq;
+                    return true;
+                }
                 _lastRead = position;
                 _readOffset = next;
                 _readOrdinal++;

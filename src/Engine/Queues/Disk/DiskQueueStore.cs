@@ -11,7 +11,8 @@ namespace Sluice.Engine.Queues.Disk;
 /// (group commit: one commit covers every append before it, from any thread; concurrent committers share one
 /// msync). A consumer <see cref="TryRead"/>s committed records (they stay stored), hands them to its output, and
 /// after the output committed them calls <see cref="Acknowledge(DiskPosition)"/> (or
-/// <see cref="AcknowledgeRead"/>); <see cref="Rewind"/> makes unacknowledged records readable again. All methods are
+/// <see cref="AcknowledgeRead"/>); <see cref="Rewind"/> makes unacknowledged records readable again (the queue
+/// calls it when a batch is given up, e.g. at shutdown; after a restart they come back anyway). All methods are
 /// thread-safe; the intended use is any number of producers and one consumer.</para>
 ///
 /// <para><b>Durability.</b> A record is in the page cache the moment Append copies it into the shared mapping, so
@@ -47,8 +48,9 @@ namespace Sluice.Engine.Queues.Disk;
 /// <para><b>Space.</b> Each segment is maxFileSize bytes, preallocated (fallocate) so writing through the mapping
 /// cannot fail with ENOSPC (which would be SIGBUS); maxDiskSpace counts these files. When a new segment would go
 /// past maxDiskSpace, or the file system is full, Append returns <see cref="AppendResult.Full"/> and logs it once;
-/// the queue decides (block up to timeoutEnqueue, then discard). A fully acknowledged segment is deleted at once;
-/// at close the last segment is cut to its used length, and an empty queue removes all its files.</para>
+/// the queue decides (block up to timeoutEnqueue, then discard). A fully acknowledged segment is deleted at once
+/// (in the background); at close the last segment is cut to its used length, and an empty queue removes all its
+/// files.</para>
 /// </summary>
 public sealed unsafe partial class DiskQueueStore : IDisposable
 {

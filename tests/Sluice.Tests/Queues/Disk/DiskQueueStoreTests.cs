@@ -113,6 +113,24 @@ public sealed class DiskQueueStoreTests : IDisposable
     }
 
     [Fact]
+    public void TryPeek_shows_the_next_record_without_handing_it_out()
+    {
+        using var store = _spool.Open();
+        Assert.False(store.TryPeek(out _));
+        TestRecords.AppendRange(store, 1, 3);
+        Assert.True(store.TryPeek(out var p1));
+        Assert.Equal(1, TestRecords.Check(p1.Payload));
+        Assert.True(store.TryPeek(out var p2));
+        Assert.Equal(p1.Position, p2.Position);
+        Assert.Equal(0, store.InFlight);
+        Assert.True(store.TryRead(out var r1));
+        Assert.Equal(p1.Position, r1.Position);
+        Assert.True(store.TryPeek(out var p3));
+        Assert.Equal(2, TestRecords.Check(p3.Payload));
+        Assert.Equal(new long[] { 2, 3 }, TestRecords.ReadAll(store));
+    }
+
+    [Fact]
     public void Reopen_after_a_clean_close_restores_the_exact_positions()
     {
         using (var store = _spool.Open(maxFileSize: 4096))
