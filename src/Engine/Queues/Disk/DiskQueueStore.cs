@@ -137,7 +137,7 @@ public sealed unsafe partial class DiskQueueStore : IDisposable
     {
         if (string.IsNullOrEmpty(options.FileName) || options.FileName.Contains('/'))
             throw new DiskQueueException($"queue file name \"{options.FileName}\" must be a file name, not a path");
-        if (!System.IO.Directory.Exists(options.Directory))
+        if (!Directory.Exists(options.Directory))
             throw new DiskQueueException($"queue spool directory {options.Directory} does not exist");
         var files = new SpoolFiles(options.Directory, options.FileName);
         RecoveredQueue recovered;
@@ -171,7 +171,7 @@ public sealed unsafe partial class DiskQueueStore : IDisposable
     public long DamagedRecords { get; private set; }
     /// <summary>True while appends are refused for lack of space.</summary>
     public bool IsFull { get { lock (_gate) return _fullReported; } }
-    public string Directory => _files.Directory;
+    public string SpoolDirectory => _files.Directory;
 
     // ------------------------------------------------------------------ append / commit
 
