@@ -29,7 +29,10 @@ public class ExpansionGuardTests
         Assert.True(TcpTestKit.WaitFor(() => kit.Log.Contains(DecompressionKit.Invalid(s, "zlib",
             "decompressed data of one receive exceeds compression.maxDecompressedBytesPerReceive=67108864"))));
         Assert.Equal(1, DecompressionKit.Listener(kit, "decompression.errors"));
-        Assert.InRange(DecompressionKit.Listener(kit, "bytes.decompressed"), 1, 64L << 20);
+        // The limit is per receive: earlier receives that each stayed under it also count here, so the total
+        // can pass 64 MiB before the guard trips (how many receives it takes depends on the scheduler). What
+        // matters: the guard stopped the 2 GiB bomb long before its end, in bounded memory.
+        Assert.InRange(DecompressionKit.Listener(kit, "bytes.decompressed"), 1, 1L << 30);
         memory.AssertGrowthBelow(256L << 20);
     }
 
