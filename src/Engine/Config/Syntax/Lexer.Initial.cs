@@ -25,11 +25,11 @@ public sealed partial class Lexer
 
     // ^[ \t]*:\$?[a-z\-]+[ ]*,[ ]*!?[a-z]+[ ]*,[ ]*\"(\\\"|[^\"])*\"
     [GeneratedRegex("\\G[ \\t]*:\\$?[a-z\\-]+ *, *!?[a-z]+ *, *\"(\\\\\"|[^\"])*\"", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PropertyFilterPattern();
+    private static partial System.Text.RegularExpressions.Regex PropertyFilterPattern();
 
     // ^[ \t]*[\*a-z][\*a-z]*[0-7]*[\.,][,!=;\.\*a-z0-7]+  (greedy matching gives the longest match here)
     [GeneratedRegex("\\G[ \\t]*[*a-z]+[0-7]*[.,][,!=;.*a-z0-7]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PriorityFilterPattern();
+    private static partial System.Text.RegularExpressions.Regex PriorityFilterPattern();
 
     private Token? ScanInitial()
     {
@@ -149,7 +149,7 @@ public sealed partial class Lexer
         return token;
     }
 
-    private int MatchLength(Regex regex, int p)
+    private int MatchLength(System.Text.RegularExpressions.Regex regex, int p)
     {
         var m = regex.Match(_s, p);
         return m.Success && m.Index == p ? m.Length : 0;
