@@ -53,6 +53,27 @@ public sealed class MessageVariables
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "global variables are not part of a message"),
     };
 
+    /// <summary>
+    /// Appends the variable as a template renders %$!path% or %$.path%: a string as it is, any other value as JSON,
+    /// nothing when absent. Global paths are rendered by <see cref="GlobalVariables.Render"/>.
+    /// </summary>
+    public void Render(VariablePath path, Templates.ByteBuffer dest)
+    {
+        if (For(path.Scope).Find(path) is { } node) JsonWriter.WriteValue(dest, node);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="json"/> (json-c's rules) and adds it at <paramref name="path"/> as set does — what
+    /// parse_json() and mmjsonparse need. False, with nothing changed, when the text is not JSON.
+    /// </summary>
+    public bool AddJson(VariablePath path, ReadOnlySpan<byte> json)
+    {
+        var node = JsonReader.Parse(json, Pool);
+        if (node is null) return false;
+        For(path.Scope).Set(path, node, reset: false);
+        return true;
+    }
+
     /// <summary>Empties both trees for the next use of the message; everything goes back to <see cref="Pool"/>.</summary>
     public void Clear()
     {

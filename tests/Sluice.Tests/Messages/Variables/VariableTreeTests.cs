@@ -224,3 +224,21 @@ public class VariableTreeTests
         Assert.Null(m.Variables);
     }
 }
+
+public class MessageVariablesTests
+{
+    [Fact]
+    public void Render_and_AddJson_serve_templates_and_parsers()
+    {
+        var vars = new MessageVariables();
+        Assert.True(vars.AddJson(VariablePath.Parse("!"), "{\"user\": \"root\", \"n\": {\"x\": 1}} "u8));
+        Assert.False(vars.AddJson(VariablePath.Parse("!bad"), "{oops"u8));
+        var b = new ByteBuffer(64);
+        vars.Render(VariablePath.Parse("!user"), b);
+        b.Append((byte)'|');
+        vars.Render(VariablePath.Parse("!n"), b);
+        b.Append((byte)'|');
+        vars.Render(VariablePath.Parse("!missing"), b);
+        Assert.Equal("root|{ \"x\": 1 }|", System.Text.Encoding.UTF8.GetString(b.WrittenSpan));
+    }
+}
