@@ -1,5 +1,6 @@
 using Sluice.Engine.Config;
 using Sluice.Engine.Messages;
+using Sluice.Engine.Messages.Variables;
 
 namespace Sluice.Engine.Scripting.Expressions;
 
@@ -24,6 +25,18 @@ public sealed class CompiledExpression
     {
         context.BeginEvaluation();
         return Root.Evaluate(message, context);
+    }
+
+    /// <summary>
+    /// foreach's collection (rsyslog's cnfexprEvalCollection): a copy, made of <paramref name="into"/>'s nodes, of the
+    /// JSON value the expression yields — the caller iterates it (arrays by element, objects by member) and gives it
+    /// back to the pool afterwards. Null when the value is not JSON (a string or a number: the loop does not run).
+    /// The copy matters: evaluations inside the loop body recycle the context and may change the tree.
+    /// </summary>
+    public JsonNode? EvaluateCollection(Message message, EvaluationContext context, JsonNodePool into)
+    {
+        var value = Evaluate(message, context);
+        return value.Kind == ScriptValueKind.Json ? into.DeepCopy(value.Json!) : null;
     }
 
     /// <summary>

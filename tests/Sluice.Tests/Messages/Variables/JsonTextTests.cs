@@ -70,3 +70,32 @@ public class JsonTextTests
         Assert.Equal("\"a\\/b\"", Encoding.UTF8.GetString(b.WrittenSpan));
     }
 }
+
+public class JsonReaderRobustnessTests
+{
+    [Fact]
+    public void Arbitrary_text_never_throws_and_recycles_partial_trees()
+    {
+        var random = new Random(12345);
+        byte[] alphabet = "{}[],:\"'\\/*ntrufalse0123456789.-+eE \n\tx\u00e9"u8.ToArray();
+        var pool = new JsonNodePool();
+        var buffer = new Sluice.Engine.Templates.ByteBuffer(256);
+        for (int i = 0; i < 5000; i++)
+        {
+            var text = new byte[random.Next(0, 40)];
+            for (int j = 0; j < text.Length; j++) text[j] = alphabet[random.Next(alphabet.Length)];
+            var node = JsonReader.Parse(text, pool);
+            if (node is null) continue;
+            buffer.Clear();
+            JsonWriter.Write(buffer, node);
+            // What was printed reads back to the same tree.
+            var again = JsonReader.Parse([.. buffer.WrittenSpan, (byte)' '], pool);
+            Assert.NotNull(again);
+            var second = new Sluice.Engine.Templates.ByteBuffer(256);
+            JsonWriter.Write(second, again);
+            Assert.Equal(buffer.WrittenSpan.ToArray(), second.WrittenSpan.ToArray());
+            pool.Return(node);
+            pool.Return(again);
+        }
+    }
+}

@@ -106,3 +106,21 @@ public class ExpressionCompilerTests
         Assert.Equal("shared", Eval("$/g", message, context));
     }
 }
+
+public class CollectionTests
+{
+    [Fact]
+    public void Foreach_collections_are_copies()
+    {
+        var message = ExpressionTestKit.SampleMessage();
+        var context = ExpressionTestKit.NewContext();
+        message.GetOrCreateVariables().AddJson(Sluice.Engine.Messages.Variables.VariablePath.Parse("!list"), "[1, {\"a\": 2}] "u8);
+        var pool = new Sluice.Engine.Messages.Variables.JsonNodePool();
+        var copy = ExpressionTestKit.Compile("$!list").EvaluateCollection(message, context, pool);
+        Assert.NotNull(copy);
+        Assert.Equal(2, copy.Count);
+        message.Variables!.Tree.Unset(Sluice.Engine.Messages.Variables.VariablePath.Parse("!list"));
+        Assert.Equal(2, copy.Element(1)!.Member("a"u8)!.Integer);
+        Assert.Null(ExpressionTestKit.Compile("$programname").EvaluateCollection(message, context, pool));
+    }
+}

@@ -15,10 +15,8 @@ namespace Sluice.Tests.Scripting.Expressions;
 /// first, an expression, and what rsyslogd's trees looked like after <c>set $.r = expression;</c> — or that rsyslogd
 /// refused the config.
 /// </summary>
-public sealed record ExpressionRow(int Line, string Setup, string Expression, bool IsError, string Local, string Tree, string Global)
+public sealed record ExpressionRow(int Line, string Message, string Setup, string Expression, bool IsError, string Local, string Tree, string Global)
 {
-    /// <summary>The message rsyslogd received (generate.py MESSAGE).</summary>
-    public const string Message = "<134>Feb  5 17:32:18 myhost sshd[123]: Failed password for root from 10.0.0.1 port 22 ssh2";
 
     public static string DataFile => Path.Combine(RepoLayout.Root, "tests", "Sluice.Tests", "Scripting", "Expressions", "Data", "expressions.tsv");
 
@@ -26,12 +24,18 @@ public sealed record ExpressionRow(int Line, string Setup, string Expression, bo
     {
         var rows = new List<ExpressionRow>();
         string[] lines = File.ReadAllLines(DataFile, Encoding.UTF8);
+        string message = "";
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].StartsWith('#')) continue;
             string[] c = lines[i].Split('\t');
+            if (c[0] == "@message")
+            {
+                message = c[1];
+                continue;
+            }
             bool error = c[2] == "ERROR";
-            rows.Add(new ExpressionRow(i + 1, c[0], c[1], error, error ? c[3] : c[2], error ? "" : c[3], error ? "" : c[4]));
+            rows.Add(new ExpressionRow(i + 1, message, c[0], c[1], error, error ? c[3] : c[2], error ? "" : c[3], error ? "" : c[4]));
         }
         return rows;
     }
@@ -42,7 +46,8 @@ public sealed record ExpressionRow(int Line, string Setup, string Expression, bo
 /// <summary>Runs a row through Sluice: the same statements on the same message, trees rendered as %$.% %$!% %$/%.</summary>
 public sealed class ExpressionRunner
 {
-    public ExpressionRunner()
+    /// <param name="raw">The message as rsyslogd received it over imtcp.</param>
+    public ExpressionRunner(string raw)
     {
         Globals = new GlobalVariables();
         Context = new EvaluationContext(Globals) { Render = SampleMessages.Context };
@@ -53,7 +58,7 @@ public sealed class ExpressionRunner
             // generate.py runs rsyslogd with SLUICE_PROBE_ENV=from-env.
             Environment = static name => name == "SLUICE_PROBE_ENV" ? "from-env" : null,
         };
-        Message = SampleMessages.Parse(ExpressionRow.Message);
+        Message = SampleMessages.Parse(raw);
     }
 
     public GlobalVariables Globals { get; }
