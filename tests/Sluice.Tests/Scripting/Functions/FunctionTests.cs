@@ -129,3 +129,20 @@ public class FunctionTests
         Assert.Equal("1", Eval("re_match_i($msg, \"^ failed\")"));
     }
 }
+
+/// <summary>rsyslogd matches bytes, whatever the locale (checked with LANG=C.UTF-8 and LANG=C): so does Sluice.</summary>
+public class RegexByteSemanticsTests
+{
+    [Theory]
+    [InlineData("re_match(\"é\", '^.$')", "0")]
+    [InlineData("re_match(\"é\", '^..$')", "1")]
+    [InlineData("re_match_i(\"É\", \"é\")", "0")]
+    public void Multibyte_characters_are_bytes(string expression, string expected) => Assert.Equal(expected, Eval(expression));
+
+    [Fact]
+    public void A_dot_extracts_one_byte()
+    {
+        var value = Compile("re_extract(\"aéb\", \"a(.)\", 0, 1, \"x\")").Evaluate(SampleMessage(), NewContext());
+        Assert.Equal(new byte[] { 0xC3 }, value.Text.ToArray());
+    }
+}
