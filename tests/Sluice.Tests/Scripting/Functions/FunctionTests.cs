@@ -119,6 +119,9 @@ public class FunctionTests
     [InlineData("substring(\"abcdef\", -1, 2)", "")]
     [InlineData("format_time(1507165811, \"bogus\")", "1507165811")]
     [InlineData("toupper(\"aBc1\")", "ABC1")]
+    [InlineData("($syslogseverity == 6) + 1", "2")]
+    [InlineData("\"x\" & ($syslogfacility-text == \"local0\")", "x1")]
+    [InlineData("$!arr[-1]", "")]
     public void Where_rsyslog_has_no_answer(string expression, string expected) => Assert.Equal(expected, Eval(expression));
 
     [Fact]
