@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Sluice.Engine.Messages.Variables;
 
 namespace Sluice.Engine.Messages;
 
@@ -54,6 +55,16 @@ public sealed class Message
     // ---- set by the input ----
     public PeerInfo Peer = PeerInfo.Local;
     public InputInfo Input = InputInfo.Internal;
+
+    // ---- set by scripts (set/unset, parse_json) and modules ----
+    /// <summary>
+    /// The message's $! and $. trees; null until the first variable is set, so messages that never use variables
+    /// pay nothing. Kept (cleared) across reuse so that its nodes are recycled (see <see cref="MessageVariables"/>).
+    /// </summary>
+    public MessageVariables? Variables;
+
+    /// <summary>The variable trees, created on first use.</summary>
+    public MessageVariables GetOrCreateVariables() => Variables ??= new MessageVariables();
 
     public int Facility => Pri >> 3;
     public int Severity => Pri & 7;
@@ -115,6 +126,7 @@ public sealed class Message
         TimeReported = default;
         DerivedLength = 0;
         Hostname = Tag = ProgramName = AppName = ProcId = MsgId = StructuredData = Msg = TextRange.Absent;
+        Variables?.Clear();
     }
 
     // ---- lifetime ----
