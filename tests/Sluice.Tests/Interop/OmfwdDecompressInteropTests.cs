@@ -19,7 +19,7 @@ public sealed class OmfwdDecompressInteropTests
         const int Count = 3_000;
         using var sluiced = CompressedReceiver.Sluiced();
         using var reference = CompressedReceiver.RsyslogImptcp();
-        var relay = CompressingRelay.Start(sluiced.Port, reference.Port);
+        var relay = RsyslogForwardingRelay.Start("rsyslog-zip-relay", "protocol=\"tcp\" compression.mode=\"stream:always\" zipLevel=\"6\"", sluiced.Port, reference.Port);
         string run = TestMessages.NewRunId();
         using var atSluiced = new OutputFollower(sluiced.OutputPath, run, keepLines: true);
         using var atReference = new OutputFollower(reference.OutputPath, run, keepLines: true);
@@ -92,47 +92,6 @@ public sealed class OmfwdDecompressInteropTests
             catch
             {
                 p?.Dispose();
-                dir.Dispose();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            Process.Dispose();
-            Process.Dir.Dispose();
-        }
-    }
-
-    /// <summary>A real rsyslogd: imtcp in, omfwd with zlib stream compression out to each target.</summary>
-    private sealed class CompressingRelay : IDisposable
-    {
-        public DaemonProcess Process { get; }
-        public int Port { get; }
-
-        private CompressingRelay(DaemonProcess p, int port) { Process = p; Port = port; }
-
-        public static CompressingRelay Start(params int[] targets)
-        {
-            var dir = new TempDir();
-            string portFile = dir.File("port");
-            var lines = new List<string>
-            {
-                $"global(workDirectory=\"{dir.Sub("work")}\")",
-                "module(load=\"imtcp\")",
-                $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
-            };
-            foreach (int p in targets)
-                lines.Add($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{p}\" protocol=\"tcp\" compression.mode=\"stream:always\" zipLevel=\"6\")");
-            DaemonProcess? d = null;
-            try
-            {
-                d = DaemonProcess.Start("rsyslog-zip-relay", RepoLayout.Rsyslogd, string.Join('\n', lines) + "\n", dir);
-                return new CompressingRelay(d, d.WaitForPort(portFile, TimeSpan.FromSeconds(30)));
-            }
-            catch
-            {
-                d?.Dispose();
                 dir.Dispose();
                 throw;
             }

@@ -18,7 +18,7 @@ public sealed class OmfwdUdpInteropTests
         const int Count = 2_000, Slice = 200;
         using var sluiced = UdpReceiver.Sluiced();
         using var reference = UdpReceiver.Rsyslogd();
-        using var relay = RsyslogUdpRelay.Start(sluiced.UdpPort, reference.UdpPort);
+        using var relay = RsyslogForwardingRelay.Start("rsyslog-udp-relay", "protocol=\"udp\"", sluiced.UdpPort, reference.UdpPort);
         string run = TestMessages.NewRunId();
 
         using var atSluiced = new OutputFollower(sluiced.OutputPath, run, keepLines: true);

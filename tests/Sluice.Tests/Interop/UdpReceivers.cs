@@ -72,15 +72,18 @@ public sealed class UdpReceiver : IDisposable
     }
 }
 
-/// <summary>A real rsyslogd that receives on imtcp and forwards everything with omfwd over UDP to each target port.</summary>
-public sealed class RsyslogUdpRelay : IDisposable
+/// <summary>
+/// A real rsyslogd that receives on imtcp and forwards everything with omfwd to each target port on 127.0.0.1,
+/// with the given omfwd options (protocol, compression …).
+/// </summary>
+public sealed class RsyslogForwardingRelay : IDisposable
 {
     public DaemonProcess Process { get; }
     public int Port { get; }
 
-    private RsyslogUdpRelay(DaemonProcess p, int port) { Process = p; Port = port; }
+    private RsyslogForwardingRelay(DaemonProcess p, int port) { Process = p; Port = port; }
 
-    public static RsyslogUdpRelay Start(params int[] udpTargets)
+    public static RsyslogForwardingRelay Start(string name, string omfwdOptions, params int[] targets)
     {
         var dir = new TempDir();
         string portFile = dir.File("port");
@@ -90,13 +93,13 @@ public sealed class RsyslogUdpRelay : IDisposable
             "module(load=\"imtcp\")",
             $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
         };
-        foreach (int p in udpTargets)
-            lines.Add($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{p}\" protocol=\"udp\")");
+        foreach (int p in targets)
+            lines.Add($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{p}\" {omfwdOptions})");
         DaemonProcess? d = null;
         try
         {
-            d = DaemonProcess.Start("rsyslog-udp-relay", RepoLayout.Rsyslogd, string.Join('\n', lines) + "\n", dir);
-            return new RsyslogUdpRelay(d, d.WaitForPort(portFile, TimeSpan.FromSeconds(30)));
+            d = DaemonProcess.Start(name, RepoLayout.Rsyslogd, string.Join('\n', lines) + "\n", dir);
+            return new RsyslogForwardingRelay(d, d.WaitForPort(portFile, TimeSpan.FromSeconds(30)));
         }
         catch
         {
