@@ -33,6 +33,16 @@ public static unsafe partial class Zstd
     /// <summary>ZSTD_FRAMEHEADERSIZE_MAX: a frame header is never longer.</summary>
     public const int FrameHeaderSizeMax = 18;
 
+    private static readonly Lazy<bool> s_available = new(() =>
+    {
+        if (!NativeLibrary.TryLoad(Lib, out var handle)) return false;
+        NativeLibrary.Free(handle);
+        return true;
+    });
+
+    /// <summary>Whether libzstd.so.1 can be loaded on this host.</summary>
+    public static bool IsAvailable => s_available.Value;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct InBuffer
     {
@@ -49,8 +59,9 @@ public static unsafe partial class Zstd
         public nuint Pos;
     }
 
-    /// <summary>ZSTD_frameHeader (zstd 1.5).</summary>
-    [StructLayout(LayoutKind.Sequential)]
+    /// <summary>ZSTD_frameHeader (zstd 1.5), with room to spare so that a library with a longer struct cannot
+    /// write past it.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
     private struct FrameHeader
     {
         public ulong FrameContentSize;

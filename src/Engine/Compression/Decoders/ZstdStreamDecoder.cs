@@ -10,13 +10,13 @@ namespace Sluice.Engine.Compression.Decoders;
 /// exactly there, so any byte after it is left unconsumed for the caller to reject. Output comes in chunks of at
 /// most 64 KiB from one reused buffer.
 /// </summary>
-public sealed unsafe class ZstdStreamDecoder : IStreamDecoder
+public sealed class ZstdStreamDecoder : IStreamDecoder
 {
     public const int DefaultChunkSize = 64 * 1024;
 
     private readonly WindowBudget? _budget;
     private readonly byte[] _out;
-    private readonly byte[] _header = new byte[ZstdDecoder.FrameHeaderSizeMax];
+    private readonly byte[] _header = new byte[Zstd.FrameHeaderSizeMax];
     private int _headerLength;
     private nint _stream;
     private long _reservedWindow;
@@ -49,14 +49,14 @@ public sealed unsafe class ZstdStreamDecoder : IStreamDecoder
             // Gather the header one byte at a time: getFrameHeader says how many it needs, so none beyond it is taken.
             while (true)
             {
-                nuint rc = ZstdDecoder.GetFrameHeader(out var header, _header.AsSpan(0, _headerLength));
-                if (ZstdDecoder.IsError(rc)) return Fail(ZstdDecoder.ErrorName(rc));
+                nuint rc = Zstd.GetFrameHeader(_header.AsSpan(0, _headerLength), out ulong windowSize, out _);
+                if (Zstd.IsError(rc)) return Fail(Zstd.ErrorName(rc));
                 if (rc == 0)
                 {
-                    WindowSize = (long)Math.Min(header.WindowSize, long.MaxValue);
+                    WindowSize = (long)Math.Min(windowSize, long.MaxValue);
                     if (_budget != null && !_budget.TryReserve(WindowSize)) return Fail("zstd decoder window budget exhausted");
                     _reservedWindow = _budget != null ? WindowSize : 0;
-                    _stream = ZstdDecoder.Create();
+                    _stream = Zstd.CreateDecompressor();
                     break;
                 }
                 if (consumed == input.Length) return DecodeStatus.Ok;
@@ -79,17 +79,10 @@ public sealed unsafe class ZstdStreamDecoder : IStreamDecoder
     {
         consumed = 0;
         output = default;
-        nuint rc;
-        fixed (byte* src = input)
-        fixed (byte* dst = _out)
-        {
-            var inBuf = new ZstdDecoder.InBuffer { Src = src, Size = (nuint)input.Length, Pos = 0 };
-            var outBuf = new ZstdDecoder.OutBuffer { Dst = dst, Size = (nuint)_out.Length, Pos = 0 };
-            rc = ZstdDecoder.DecompressStream(_stream, ref outBuf, ref inBuf);
-            consumed = (int)inBuf.Pos;
-            if (ZstdDecoder.IsError(rc)) return Fail(ZstdDecoder.ErrorName(rc));
-            output = new ReadOnlySpan<byte>(_out, 0, (int)outBuf.Pos);
-        }
+        int outPos = 0;
+        nuint rc = Zstd.DecompressStream(_stream, _out, ref outPos, input, ref consumed);
+        if (Zstd.IsError(rc)) return Fail(Zstd.ErrorName(rc));
+        output = new ReadOnlySpan<byte>(_out, 0, outPos);
         TotalOut += output.Length;
         if (rc == 0)
         {
@@ -113,7 +106,7 @@ public sealed unsafe class ZstdStreamDecoder : IStreamDecoder
     {
         if (_stream != 0)
         {
-            ZstdDecoder.Free(_stream);
+            Zstd.FreeDecompressor(_stream);
             _stream = 0;
         }
         if (_reservedWindow > 0)

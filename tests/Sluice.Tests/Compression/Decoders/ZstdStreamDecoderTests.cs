@@ -12,7 +12,7 @@ public class ZstdStreamDecoderTests
     }
 
     [Fact]
-    public void LibzstdIsThere() => Assert.True(ZstdDecoder.IsAvailable);
+    public void LibzstdIsThere() => Assert.True(Zstd.IsAvailable);
 
     [Theory]
     [InlineData("-1")]

@@ -31,7 +31,7 @@ public sealed record DecompressionSettings
         var driverSet = Pick(module, input, P.Driver);
         var driver = driverSet.GetString(P.Driver) == P.DriverZstd ? CompressionDriver.Zstd : CompressionDriver.Zlib;
         bool enabled = mode == P.ModeStreamAlways;
-        if (enabled && driver == CompressionDriver.Zstd && !ZstdDecoder.IsAvailable)
+        if (enabled && driver == CompressionDriver.Zstd && !Zstd.IsAvailable)
             throw new ConfigException(driverSet.LocationOf(P.Driver), "imtcp: compression.driver \"zstd\" needs libzstd.so.1, which cannot be loaded on this host");
         return new DecompressionSettings
         {

@@ -1,6 +1,10 @@
 using Sluice.Native;
 
-namespace Sluice.Engine.Compression;
+using Sluice.Engine.Compression;
+
+// A second, independent zstd decoder over libzstd, used only to check what the compressors produce
+// (the daemon's own decoder is Sluice.Engine.Compression.Decoders.ZstdStreamDecoder).
+namespace Sluice.Tests.Compression;
 
 /// <summary>What one <see cref="ZstdStreamDecompressor.Decompress"/> call found.</summary>
 public enum DecompressStatus
