@@ -18,6 +18,12 @@ public sealed record ServerConfig
 
     public int MaxSessions { get; init; } = 500;
 
+    /// <summary>
+    /// Rule lines that replace the omfile action (e.g. an omfwd action); a template "raw" (%rawmsg%) is defined
+    /// for them. The output file then stays empty.
+    /// </summary>
+    public string? Rules { get; init; }
+
     /// <summary>A template listing the properties compared across daemons.</summary>
     public const string PropertiesTemplate = "%hostname%|%syslogtag%|%programname%|%pri%|%msg%\\n";
 
@@ -32,7 +38,15 @@ public sealed record ServerConfig
             $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
         };
         if (Template != null) lines.Add($"template(name=\"testfmt\" type=\"string\" string=\"{Template}\")");
-        lines.Add($"action(type=\"omfile\" file=\"{outputFile}\" template=\"{template}\")");
+        if (Rules != null)
+        {
+            lines.Add("template(name=\"raw\" type=\"string\" string=\"%rawmsg%\")");
+            lines.Add(Rules);
+        }
+        else
+        {
+            lines.Add($"action(type=\"omfile\" file=\"{outputFile}\" template=\"{template}\")");
+        }
         return string.Join('\n', lines) + "\n";
     }
 

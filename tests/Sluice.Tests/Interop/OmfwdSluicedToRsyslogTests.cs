@@ -97,7 +97,7 @@ public sealed class OmfwdSluicedToRsyslogTests
         int count = input == RsyslogInput.ImUdp ? 500 : 5000;
         using var receiver = OmfwdToRsyslogReceiver.Start(input);
         string omfwd = string.Join(' ', parameters.Select(p => $"{p.Name}=\"{(p.Value is long l ? l.ToString() : p.Value)}\""));
-        using var sluiced = Sluiced.Start($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{receiver.Port}\" template=\"raw\" {omfwd})");
+        using var sluiced = StartSluiced($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{receiver.Port}\" template=\"raw\" {omfwd})");
         string run = TestMessages.NewRunId();
         var sent = Messages(run, count);
 
@@ -111,7 +111,7 @@ public sealed class OmfwdSluicedToRsyslogTests
     public void LegacySelectorForwardsThroughSluiced()
     {
         using var receiver = OmfwdToRsyslogReceiver.Start(RsyslogInput.ImTcp);
-        using var sluiced = Sluiced.Start($"*.* @@(z9,o)127.0.0.1:{receiver.Port};raw");
+        using var sluiced = StartSluiced($"*.* @@(z9,o)127.0.0.1:{receiver.Port};raw");
         string run = TestMessages.NewRunId();
         var sent = Messages(run, 500);
         SendInChunks(sluiced.Port, sent, chunk: 500);
@@ -138,46 +138,6 @@ public sealed class OmfwdSluicedToRsyslogTests
         Assert.True(sent.Length == got.Count, $"rsyslogd received {got.Count} of {sent.Length} messages\n{diagnostics}");
     }
 
-    /// <summary>The published sluiced with imtcp on an ephemeral port, the "raw" template and the given action line(s).</summary>
-    private sealed class Sluiced : IDisposable
-    {
-        private Sluiced(DaemonProcess p, int port)
-        {
-            Process = p;
-            Port = port;
-        }
-
-        public DaemonProcess Process { get; }
-        public int Port { get; }
-
-        public static Sluiced Start(string actions)
-        {
-            var dir = new TempDir();
-            string portFile = dir.File("port");
-            string config = string.Join('\n',
-                $"global(workDirectory=\"{dir.Sub("work")}\")",
-                "module(load=\"imtcp\")",
-                $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
-                "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\")",
-                actions) + "\n";
-            DaemonProcess? p = null;
-            try
-            {
-                p = DaemonProcess.Start("sluiced", RepoLayout.Sluiced, config, dir);
-                return new Sluiced(p, p.WaitForPort(portFile, TimeSpan.FromSeconds(30)));
-            }
-            catch
-            {
-                p?.Dispose();
-                dir.Dispose();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            Process.Dispose();
-            Process.Dir.Dispose();
-        }
-    }
+    /// <summary>The published sluiced with imtcp on an ephemeral port, the "raw" template and the given rule line(s).</summary>
+    private static SyslogServer StartSluiced(string rules) => SyslogServer.Sluiced(new ServerConfig { Rules = rules });
 }

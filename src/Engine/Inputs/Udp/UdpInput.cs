@@ -43,57 +43,25 @@ public sealed class UdpInput : IInput
     /// <summary>The ports actually bound, one per socket (useful with port 0).</summary>
     public IReadOnlyList<int> BoundPorts
     {
-        get
-        {
-            lock (_lifecycle)
-            {
-                var ports = new List<int>();
-                foreach (var l in _listeners) ports.Add(l.Port);
-                return ports;
-            }
-        }
+        get { lock (_lifecycle) return _listeners.Select(l => l.Port).ToList(); }
     }
 
     /// <summary>Per-socket stats objects "&lt;inputname&gt;(&lt;address&gt;/&lt;port&gt;/IPv4|IPv6)", origin imudp.</summary>
     public IReadOnlyList<StatsObject> ListenerStats
     {
-        get
-        {
-            lock (_lifecycle)
-            {
-                var list = new List<StatsObject>();
-                foreach (var l in _listeners) list.Add(l.Stats);
-                return list;
-            }
-        }
+        get { lock (_lifecycle) return _listeners.Select(l => l.Stats).ToList(); }
     }
 
     /// <summary>"imudp(wN)" stats objects, one per worker thread.</summary>
     public IReadOnlyList<StatsObject> WorkerStats
     {
-        get
-        {
-            lock (_lifecycle)
-            {
-                var list = new List<StatsObject>();
-                foreach (var w in _workers) list.Add(w.Stats);
-                return list;
-            }
-        }
+        get { lock (_lifecycle) return _workers.Select(w => w.Stats).ToList(); }
     }
 
     /// <summary>The rate limiters, one per socket (for tests).</summary>
     internal IReadOnlyList<RateLimiter> Limiters
     {
-        get
-        {
-            lock (_lifecycle)
-            {
-                var list = new List<RateLimiter>();
-                foreach (var l in _listeners) list.Add(l.Limiter);
-                return list;
-            }
-        }
+        get { lock (_lifecycle) return _listeners.Select(l => l.Limiter).ToList(); }
     }
 
     public void Start(IMessageSubmitter submitter)

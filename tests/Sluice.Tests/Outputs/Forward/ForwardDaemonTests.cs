@@ -11,54 +11,17 @@ namespace Sluice.Tests.Outputs.Forward;
 [Collection(DaemonCollection.Name)]
 public sealed class ForwardDaemonTests
 {
-    private sealed class Sluiced : IDisposable
+    /// <summary>
+    /// The published sluiced with the "raw" template and one action for local0 only: sluiced's own messages
+    /// (facility syslog) must not join the stream under test.
+    /// </summary>
+    private static SyslogServer StartSluiced(string action) => SyslogServer.Sluiced(new ServerConfig { Rules = "local0.* " + action });
+
+    private static void Send(SyslogServer sluiced, IEnumerable<string> lines)
     {
-        private Sluiced(DaemonProcess p, int port)
-        {
-            Process = p;
-            Port = port;
-        }
-
-        public DaemonProcess Process { get; }
-        public int Port { get; }
-
-        public static Sluiced Start(string action)
-        {
-            var dir = new TempDir();
-            string portFile = dir.File("port");
-            string config = string.Join('\n',
-                $"global(workDirectory=\"{dir.Sub("work")}\")",
-                "module(load=\"imtcp\")",
-                $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
-                "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\")",
-                // local0 only: sluiced's own messages (facility syslog) must not join the stream under test.
-                "local0.* " + action) + "\n";
-            DaemonProcess? p = null;
-            try
-            {
-                p = DaemonProcess.Start("sluiced", RepoLayout.Sluiced, config, dir);
-                return new Sluiced(p, p.WaitForPort(portFile, TimeSpan.FromSeconds(30)));
-            }
-            catch
-            {
-                p?.Dispose();
-                dir.Dispose();
-                throw;
-            }
-        }
-
-        public void Send(IEnumerable<string> lines)
-        {
-            using var conn = TestConnection.ConnectAsync(Port, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-            conn.Send(Encoding.ASCII.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
-            Assert.True(conn.CloseGracefullyAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult());
-        }
-
-        public void Dispose()
-        {
-            Process.Dispose();
-            Process.Dir.Dispose();
-        }
+        using var conn = TestConnection.ConnectAsync(sluiced.Port, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        conn.Send(Encoding.ASCII.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+        Assert.True(conn.CloseGracefullyAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult());
     }
 
     /// <summary>local0.info messages with a run marker and varying padding.</summary>
@@ -71,10 +34,10 @@ public sealed class ForwardDaemonTests
     public void ZstdStreamFromTheBinaryDecodesAndEndsAtShutdown()
     {
         using var listener = new TestTcpListener();
-        using var sluiced = Sluiced.Start($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{listener.Port}\" protocol=\"tcp\" template=\"raw\" compression.mode=\"stream:always\" compression.driver=\"zstd\" zipLevel=\"6\")");
+        using var sluiced = StartSluiced($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{listener.Port}\" protocol=\"tcp\" template=\"raw\" compression.mode=\"stream:always\" compression.driver=\"zstd\" zipLevel=\"6\")");
         string run = TestMessages.NewRunId();
         var sent = Messages(run, 3000);
-        sluiced.Send(sent);
+        Send(sluiced, sent);
         string expected = string.Concat(sent.Select(l => l + "\n"));
         Assert.True(listener.WaitUntil(l => TcpForwardOutputTests.Decode("zstd", l.All(), out _) == expected, TimeSpan.FromSeconds(60)),
             "the receiver could not decode every message\n" + sluiced.Process.Diagnostics());
@@ -95,10 +58,10 @@ public sealed class ForwardDaemonTests
     public void RebindIntervalShowsAsNewConnections()
     {
         using var listener = new TestTcpListener();
-        using var sluiced = Sluiced.Start($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{listener.Port}\" protocol=\"tcp\" template=\"raw\" RebindInterval=\"100\")");
+        using var sluiced = StartSluiced($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{listener.Port}\" protocol=\"tcp\" template=\"raw\" RebindInterval=\"100\")");
         string run = TestMessages.NewRunId();
         var sent = Messages(run, 1000);
-        sluiced.Send(sent);
+        Send(sluiced, sent);
         string expected = string.Concat(sent.Select(l => l + "\n"));
         Assert.True(listener.WaitUntil(l => Encoding.ASCII.GetString(l.All()).Length >= expected.Length, TimeSpan.FromSeconds(60)), sluiced.Process.Diagnostics());
         Assert.Equal(expected, Encoding.ASCII.GetString(listener.All()));
@@ -113,8 +76,8 @@ public sealed class ForwardDaemonTests
     {
         int port;
         using (var probe = new TestTcpListener()) port = probe.Port;
-        using var sluiced = Sluiced.Start($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{port}\" protocol=\"tcp\" template=\"raw\")");
-        sluiced.Send(Messages(TestMessages.NewRunId(), 3));
+        using var sluiced = StartSluiced($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{port}\" protocol=\"tcp\" template=\"raw\")");
+        Send(sluiced, Messages(TestMessages.NewRunId(), 3));
         Assert.True(sluiced.Process.WaitForStderr(new Regex($"cannot connect to 127\\.0\\.0\\.1:{port}: Connection refused"), TimeSpan.FromSeconds(30)) is not null,
             sluiced.Process.Diagnostics());
     }
