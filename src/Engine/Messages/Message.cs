@@ -63,6 +63,17 @@ public sealed class Message
     /// </summary>
     public MessageVariables? Variables;
 
+    /// <summary>
+    /// The last parser module's verdict, the property parsesuccess ("OK"/"FAIL"): set by mmjsonparse, false until
+    /// then (rsyslog's bParseSuccess).
+    /// </summary>
+    public bool ParseSuccess;
+
+    /// <summary>The uuid property's value, generated on first use (see Properties/MessageUuid).</summary>
+    internal UInt128 UuidValue;
+    /// <summary>0: no uuid yet, 1: being generated, 2: <see cref="UuidValue"/> is set.</summary>
+    internal int UuidState;
+
     /// <summary>The variable trees, created on first use.</summary>
     public MessageVariables GetOrCreateVariables() => Variables ??= new MessageVariables();
 
@@ -126,6 +137,7 @@ public sealed class Message
         TimeReported = default;
         DerivedLength = 0;
         Hostname = Tag = ProgramName = AppName = ProcId = MsgId = StructuredData = Msg = TextRange.Absent;
+        ParseSuccess = false;
         Variables?.Clear();
     }
 
@@ -138,6 +150,7 @@ public sealed class Message
         RawLength = 0;
         ResetParsed();
         TimeGenerated = default;
+        UuidState = 0;
         Peer = PeerInfo.Local;
         Input = InputInfo.Internal;
     }

@@ -17,6 +17,7 @@ public static class BuiltInModules
         registry.Register(new FileOutputModule());
         registry.Register(new Rm1stSpaceModule());
         registry.Register(new Utf8FixModule());
+        registry.Register(new JsonParseModule());
         registry.Register(new ForwardOutputModule());
         return registry;
     }

@@ -10,6 +10,10 @@ namespace Sluice.Engine.Parsing;
 /// 8.2302: NUL is escaped even with escaping off; with escaping off, other control characters that come after a
 /// NUL are dropped while those before it stay raw; DEL (0x7F) is never escaped; the sanitized message is cut
 /// once it reaches maxMessageSize-3 bytes.
+/// With $SpaceLFOnReceive, rsyslog's pre-scan turns every LF into a space in place and, instead of stopping at the
+/// first byte that needs escaping, runs to the end; the copy then restarts one byte before where the scan stopped,
+/// so the control characters before the last byte stay unescaped (only an 8-bit byte with
+/// $Escape8BitCharactersOnReceive stops the scan early). Kept as rsyslogd 8.2302 does it.
 /// Owns a scratch buffer, so an instance serves one thread at a time.
 /// </summary>
 internal sealed class ReceptionSanitizer
@@ -19,6 +23,7 @@ internal sealed class ReceptionSanitizer
     private readonly bool _escapeTab;
     private readonly bool _escape8Bit;
     private readonly bool _cStyle;
+    private readonly bool _spaceLf;
     private readonly byte _prefix;
     private readonly int _maxLine;
     private readonly byte[] _scratch;
@@ -30,6 +35,7 @@ internal sealed class ReceptionSanitizer
         _escapeTab = settings.EscapeControlCharacterTab;
         _escape8Bit = settings.Escape8BitCharactersOnReceive;
         _cStyle = settings.EscapeControlCharactersCStyle;
+        _spaceLf = settings.SpaceLFOnReceive;
         _prefix = settings.ControlCharacterEscapePrefix;
         _maxLine = Math.Max(settings.MaxMessageSize, 4);
         _scratch = new byte[_maxLine];
@@ -44,7 +50,7 @@ internal sealed class ReceptionSanitizer
         if (src[len - 1] == 0) len--;
         if (_dropTrailingLf && len > 0 && src[len - 1] == (byte)'\n') len--;
 
-        int first = FirstToSanitize(new ReadOnlySpan<byte>(src, 0, len));
+        int first = _spaceLf ? ScanSpacingLf(src.AsSpan(0, len)) : FirstToSanitize(new ReadOnlySpan<byte>(src, 0, len));
         if (first < 0)
         {
             m.RawLength = len;
@@ -98,6 +104,32 @@ internal sealed class ReceptionSanitizer
         int high = s.IndexOfAnyInRange((byte)128, (byte)255);
         if (nul < 0) return high;
         return high < 0 ? nul : Math.Min(nul, high);
+    }
+
+    /// <summary>
+    /// rsyslog's pre-scan with $SpaceLFOnReceive: LF becomes a space in place; the scan goes on past control characters
+    /// that need escaping and stops only at an 8-bit byte to escape. Returns where it stopped, or -1 when nothing needs
+    /// escaping.
+    /// </summary>
+    private int ScanSpacingLf(Span<byte> s)
+    {
+        bool need = false;
+        int i;
+        for (i = 0; i < s.Length; i++)
+        {
+            byte c = s[i];
+            if (c < 32)
+            {
+                if (c == (byte)'\n') s[i] = (byte)' ';
+                else if (c == 0 || _escapeCc) need = true;
+            }
+            else if (c > 127 && _escape8Bit)
+            {
+                need = true;
+                break;
+            }
+        }
+        return need ? i : -1;
     }
 
     private int Escape(byte c, byte[] dst, int i)

@@ -30,6 +30,12 @@ public enum PropertyId : byte
     ProcId,
     MsgId,
     InputName,
+    /// <summary>The whole message as one JSON object (msg.c msgGetJSONMESG).</summary>
+    JsonMesg,
+    /// <summary>A random UUID generated once per message, 32 uppercase hex digits.</summary>
+    Uuid,
+    /// <summary>"OK" or "FAIL": what the last parser module (mmjsonparse) said.</summary>
+    ParseSuccess,
 
     // System properties: about the time of processing, not the message.
     SysNow,
@@ -53,4 +59,6 @@ public enum PropertyId : byte
     SysNowUnixTimestamp,
     SysMyHostname,
     SysBom,
+    /// <summary>$uptime: seconds since the system booted.</summary>
+    SysUptime,
 }

@@ -41,6 +41,10 @@ public static class PropertyNames
         ["procid"] = PropertyId.ProcId,
         ["msgid"] = PropertyId.MsgId,
         ["inputname"] = PropertyId.InputName,
+        ["jsonmesg"] = PropertyId.JsonMesg,
+        ["uuid"] = PropertyId.Uuid,
+        ["parsesuccess"] = PropertyId.ParseSuccess,
+        ["$uptime"] = PropertyId.SysUptime,
         ["$now"] = PropertyId.SysNow,
         ["$year"] = PropertyId.SysYear,
         ["$month"] = PropertyId.SysMonth,
@@ -67,7 +71,7 @@ public static class PropertyNames
     /// <summary>rsyslog properties Sluice knows but does not provide yet.</summary>
     private static readonly HashSet<string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "jsonmesg", "uuid", "parsesuccess", "$uptime", "$!all-json", "$!all-json-plain",
+        "$!all-json", "$!all-json-plain",
     };
 
     public static bool TryGet(string name, out PropertyId id) => ByName.TryGetValue(name, out id);

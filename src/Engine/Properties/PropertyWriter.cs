@@ -51,6 +51,10 @@ public static class PropertyWriter
             case PropertyId.ProcId: dest.Append(MessageFields.ProcId(m)); return false;
             case PropertyId.MsgId: dest.Append(MessageFields.MsgId(m)); return false;
             case PropertyId.InputName: dest.Append(m.Input.InputNameBytes); return false;
+            case PropertyId.JsonMesg: JsonMessageWriter.Append(dest, m, ctx); return true;
+            case PropertyId.Uuid: MessageUuid.Append(dest, m); return false;
+            case PropertyId.ParseSuccess: dest.Append(m.ParseSuccess ? "OK"u8 : "FAIL"u8); return false;
+            case PropertyId.SysUptime: AsciiWriter.AppendDecimal(dest, SystemUptime.Seconds()); return true;
             case PropertyId.SysMyHostname: dest.Append(ctx.LocalHostName); return false;
             case PropertyId.SysBom: dest.Append("\uFEFF"u8); return false; // EF BB BF
             default:

@@ -16,6 +16,8 @@ public sealed record GlobalSettings
     public bool EscapeControlCharacterTab { get; init; } = true;
     /// <summary>$DropTrailingLFOnReception (default on).</summary>
     public bool DropTrailingLFOnReception { get; init; } = true;
+    /// <summary>$SpaceLFOnReceive / global(parser.spaceLFOnReceive) (default off): LF becomes a space on reception.</summary>
+    public bool SpaceLFOnReceive { get; init; }
     /// <summary>global(parser.escapeControlCharactersCStyle) (default off): "\t", "\x01" instead of "#011".</summary>
     public bool EscapeControlCharactersCStyle { get; init; }
     /// <summary>global(parser.supportCompressionExtension) (default on): a message "z" + zlib data is decompressed.</summary>

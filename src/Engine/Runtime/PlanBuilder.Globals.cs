@@ -19,6 +19,7 @@ public sealed partial class PlanBuilder
         ["EscapeControlCharacterTab"] = GlobalParams.EscapeControlCharacterTab,
         ["DropTrailingLFOnReception"] = GlobalParams.DropTrailingLFOnReception,
         ["Escape8BitCharactersOnReceive"] = GlobalParams.Escape8BitCharactersOnReceive,
+        ["SpaceLFOnReceive"] = GlobalParams.SpaceLFOnReceive,
     };
 
     /// <summary>global() objects and global $-directives, in file order (a later value wins).</summary>
@@ -92,6 +93,10 @@ public sealed partial class PlanBuilder
                 return g with { Escape8BitCharactersOnReceive = set.GetBool(name) };
             case GlobalParams.DropTrailingLFOnReception:
                 return g with { DropTrailingLFOnReception = set.GetBool(name) };
+            case GlobalParams.SpaceLFOnReceive:
+                return g with { SpaceLFOnReceive = set.GetBool(name) };
+            case GlobalParams.EscapeControlCharactersCStyle:
+                return g with { EscapeControlCharactersCStyle = set.GetBool(name) };
             default:
                 Error(location, $"global(): parameter '{name}' is not handled");
                 return g;

@@ -45,11 +45,9 @@ public sealed partial class PlanBuilder
                     set.LocationOf(TemplateParams.String), option),
                 "list" => ListTemplate(o, name, option),
                 "plugin" => _templateFactory.CreatePluginTemplate(name, set.GetString(TemplateParams.Plugin)!, set.LocationOf(TemplateParams.Plugin)),
+                "subtree" => _templateFactory.CreateSubtreeTemplate(name, set.GetString(TemplateParams.Subtree)!, set.LocationOf(TemplateParams.Subtree)),
                 _ => null,
             };
-            if (type == "subtree")
-                NotSupported(set.LocationOf(TemplateParams.Type),
-                    $"template '{name}': templates of type \"subtree\" are not supported yet (they need message variables, $!…)");
             if (template is not null && _errors.Count == errorsBefore) _services.Templates.Add(template, o.Location);
         }
         catch (ConfigException e)

@@ -27,6 +27,9 @@ public interface ITemplateFactory
     /// <summary>template(type="plugin" plugin=…): one of the built-in strgen modules, e.g. "RSYSLOG_FileFormat".</summary>
     Template CreatePluginTemplate(string name, string plugin, SourceLocation location);
 
+    /// <summary>template(type="subtree" subtree="$!…"): the JSON of a $! subtree.</summary>
+    Template CreateSubtreeTemplate(string name, string subtree, SourceLocation location);
+
     /// <summary>Adds rsyslog's built-in RSYSLOG_* templates.</summary>
     void AddBuiltIns(TemplateRegistry registry);
 }

@@ -43,6 +43,18 @@ public sealed class TemplateFactory : ITemplateFactory
             : $"template '{name}': strgen module '{plugin}' not found (did you mean '{close}'?)");
     }
 
+    /// <summary>
+    /// template(type="subtree" subtree=…): rsyslogd 8.2302 takes only $! paths ("$!", "$!a!b"); "$.x", "$/x" and
+    /// property names are refused with its message.
+    /// </summary>
+    public Template CreateSubtreeTemplate(string name, string subtree, SourceLocation location)
+    {
+        if (!subtree.StartsWith("$!", StringComparison.Ordinal))
+            throw new ConfigException(location,
+                $"template '{name}': invalid subtree parameter, variable must start with '$!' but var name is '{subtree}'");
+        return new SubtreeTemplate(name, Messages.Variables.VariablePath.Parse(subtree[1..]));
+    }
+
     public void AddBuiltIns(TemplateRegistry registry)
     {
         var at = SourceLocation.None;

@@ -143,7 +143,7 @@ public class PlanBuilderTests
             "test.conf:4:41: template 't4': unknown property 'bad'",
             "test.conf:5:1: template 'RSYSLOG_FileFormat' is defined more than once",
             "test.conf:6:62: template 't6' has more than one of option.sql, option.stdsql, option.json and option.jsonf (option.sql, option.json)",
-            "test.conf:7:25: template 't7': templates of type \"subtree\" are not supported yet (they need message variables, $!…)",
+            "test.conf:7:1: template 't7' of type \"subtree\" needs the 'subtree' parameter",
             "test.conf:8:32: parameter 'option.jsonftree' of template() is not supported by Sluice yet",
         }, Errors(
             "template(name=\"t1\" type=\"list\") { property(name=\"msg\" bogus=\"1\") }\n" +
@@ -152,7 +152,7 @@ public class PlanBuilderTests
             "template(name=\"t4\" type=\"string\" string=\"%bad%\")\n" +
             "template(name=\"RSYSLOG_FileFormat\" type=\"string\" string=\"x\")\n" +
             "template(name=\"t6\" type=\"string\" option.sql=\"on\" option.json=\"on\" string=\"x\")\n" +
-            "template(name=\"t7\" type=\"subtree\" subtree=\"$!x\")\n" +
+            "template(name=\"t7\" type=\"subtree\")\n" +
             "template(name=\"t8\" type=\"list\" option.jsonftree=\"on\") { constant(value=\"x\") }\n" +
             // t4 failed: using it adds no second error
             "action(type=\"omfile\" file=\"/x\" template=\"t4\")\n"));

@@ -175,6 +175,9 @@ internal sealed class FakeTemplateFactory : ITemplateFactory
     public Template CreatePluginTemplate(string name, string plugin, SourceLocation location)
         => new FakeTemplate(name, "=" + plugin);
 
+    public Template CreateSubtreeTemplate(string name, string subtree, SourceLocation location)
+        => new FakeTemplate(name, "subtree " + subtree);
+
     public void AddBuiltIns(TemplateRegistry registry)
     {
         foreach (var name in BuiltInNames) registry.Add(new FakeTemplate(name, "builtin"), SourceLocation.None);

@@ -106,10 +106,10 @@ public class ModifierTests
     }
 
     [Fact]
-    public void Mmjsonparse_is_reported_as_not_supported_yet()
+    public void Mmnormalize_is_reported_as_not_supported_yet()
     {
-        var errors = ModifierPlan.Errors("module(load=\"mmjsonparse\")\naction(type=\"mmjsonparse\")\n");
-        Assert.Contains(errors, e => e.Contains("'mmjsonparse' is not supported by Sluice yet"));
+        var errors = ModifierPlan.Errors("module(load=\"mmnormalize\")\naction(type=\"mmnormalize\")\n");
+        Assert.Contains(errors, e => e.Contains("'mmnormalize' is not supported by Sluice yet"));
     }
 
     [Fact]

@@ -194,6 +194,10 @@ public class PropertyWriterTests
         Assert.Contains("invalid property 'progamname' (did you mean 'programname'?)", e.Message);
         Assert.DoesNotContain("did you mean", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("zzzzzzzzzzzz", at)).Message);
         Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$/counter", at)).Message);
-        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("parsesuccess", at)).Message);
+        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$!all-json", at)).Message);
+        Assert.Equal(PropertyId.ParseSuccess, PropertyNames.Resolve("ParseSuccess", at));
+        Assert.Equal(PropertyId.JsonMesg, PropertyNames.Resolve("jsonmesg", at));
+        Assert.Equal(PropertyId.Uuid, PropertyNames.Resolve("UUID", at));
+        Assert.Equal(PropertyId.SysUptime, PropertyNames.Resolve("$uptime", at));
     }
 }

@@ -19,6 +19,8 @@ public static class GlobalParams
     public const string ControlCharacterEscapePrefix = "parser.controlCharacterEscapePrefix";
     public const string Escape8BitCharactersOnReceive = "parser.escape8BitCharactersOnReceive";
     public const string DropTrailingLFOnReception = "parser.dropTrailingLFOnReception";
+    public const string SpaceLFOnReceive = "parser.spaceLFOnReceive";
+    public const string EscapeControlCharactersCStyle = "parser.escapeControlCharactersCStyle";
 
     private static readonly string[] NotSupportedNames =
     {
@@ -28,7 +30,7 @@ public static class GlobalParams
         "defaultNetstreamDriverKeyFile", "defaultNetstreamDriverCertFile", "defaultOpensslEngine",
         "netstreamDriverCaExtraFiles", "oversizemsg.errorFile", "oversizemsg.report", "oversizemsg.input.mode",
         "reportChildProcessExits", "action.reportSuspension", "action.reportSuspensionContinuation",
-        "parser.spaceLFOnReceive", "parser.escapeControlCharactersCStyle", "parser.parseHostnameAndTag",
+        "parser.parseHostnameAndTag",
         "parser.supportCompressionExtension", "stdlog.channelSpec", "janitor.interval", "senders.reportNew",
         "senders.reportGoneAway", "senders.timeoutAfter", "senders.keepTrack", "inputs.timeout.shutdown",
         "privDrop.group.keepSupplemental", "privDrop.group.id", "privDrop.group.name", "privDrop.user.id",
@@ -61,6 +63,8 @@ public static class GlobalParams
         yield return new ParamDef(ControlCharacterEscapePrefix, ParamType.Char) { Min = 1, Max = 127 };
         yield return new ParamDef(Escape8BitCharactersOnReceive, ParamType.Binary);
         yield return new ParamDef(DropTrailingLFOnReception, ParamType.Binary);
+        yield return new ParamDef(SpaceLFOnReceive, ParamType.Binary);
+        yield return new ParamDef(EscapeControlCharactersCStyle, ParamType.Binary);
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
     }
 }

@@ -33,6 +33,23 @@ public ref struct JsonReader
         return reader.SkipSpace() ? reader.Value(1) : null;
     }
 
+    /// <summary>
+    /// <see cref="Parse(ReadOnlySpan{byte}, JsonNodePool)"/> that also reports where the tokener stopped: after the
+    /// value and the white space that follows it (json-c's char_offset), which mmjsonparse compares with the length
+    /// to refuse trailing text.
+    /// </summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> text, JsonNodePool pool, out int consumed)
+    {
+        var reader = new JsonReader(text, pool);
+        consumed = 0;
+        if (!reader.SkipSpace()) return null;
+        var node = reader.Value(1);
+        if (node is null) return null;
+        reader.SkipSpace();
+        consumed = reader._pos;
+        return node;
+    }
+
     private JsonNode? Value(int depth)
     {
         if (depth > MaxDepth) return null;
