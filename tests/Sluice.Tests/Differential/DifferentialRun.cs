@@ -28,9 +28,12 @@ internal static class DifferentialRun
 
     /// <param name="templates">template() objects and $template lines the outputs use.</param>
     /// <param name="globals">Extra global() parameters.</param>
-    public static void AssertIdentical(string templates, IReadOnlyList<DifferentialOutput> outputs, byte[][] corpus, string globals = "")
+    /// <param name="preamble">Lines before the input (legacy $-directives, module loads).</param>
+    /// <param name="actions">Lines before the output actions (message modification actions).</param>
+    public static void AssertIdentical(string templates, IReadOnlyList<DifferentialOutput> outputs, byte[][] corpus, string globals = "",
+        string preamble = "", string actions = "")
     {
-        string config = Config(templates, outputs, globals);
+        string config = Config(templates, outputs, globals, preamble, actions);
         var (rsyslogd, rsyslogdCount) = RunDaemon("rsyslogd", RepoLayout.Rsyslogd, config, outputs, corpus);
         var (sluiced, sluicedCount) = RunDaemon("sluiced", RepoLayout.Sluiced, config, outputs, corpus);
         // Nearly every line passes the filter (all but those of facility syslog), in both daemons alike.
@@ -47,15 +50,17 @@ internal static class DifferentialRun
         Assert.True(failures.Count == 0, $"{failures.Count} of {outputs.Count} files differ:\n\n" + string.Join("\n\n", failures));
     }
 
-    private static string Config(string templates, IReadOnlyList<DifferentialOutput> outputs, string globals)
+    private static string Config(string templates, IReadOnlyList<DifferentialOutput> outputs, string globals, string preamble, string actions)
     {
         var c = new StringBuilder();
         c.Append($"global(workDirectory=\"{{dir}}/work\" {globals})\n");
+        c.Append(preamble).Append('\n');
         c.Append("main_queue(queue.workerThreads=\"1\")\n");
         c.Append("module(load=\"imtcp\")\n");
         c.Append("input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{dir}/port\" address=\"127.0.0.1\")\n");
         c.Append($"template(name=\"differential-reception\" type=\"string\" string=\"{ConfigString(TimeMask.ReceptionTemplate)}\")\n");
         c.Append(templates).Append('\n');
+        c.Append(actions).Append('\n');
         foreach (var o in outputs) c.Append($"*.*;syslog.none action(type=\"omfile\" file=\"{{dir}}/out-{o.Name}\" template=\"{o.Template}\")\n");
         // Last: actions run in configuration order, so once this file has the sentinel, the others have all messages.
         c.Append("*.*;syslog.none action(type=\"omfile\" file=\"{dir}/reception\" template=\"differential-reception\")\n");
