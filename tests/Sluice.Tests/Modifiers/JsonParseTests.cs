@@ -129,4 +129,27 @@ public class JsonParseTests
         Assert.Equal(0, parser.Cookie.Length);
         Assert.False(parser.UseRawMsg);
     }
+
+    [Fact]
+    public void Parsing_a_reused_message_allocates_nothing_once_its_pool_is_warm()
+    {
+        var parser = new JsonParser("@cee:"u8.ToArray(), Root, useRawMsg: false);
+        var m = SampleMessages.Parse("<13>Nov 22 08:00:00 host tag: @cee: {\"a\":{\"b\":[1,2,\"three\"]},\"c\":\"d\"}");
+        byte[] raw = m.Raw.ToArray();
+        var settings = new Sluice.Engine.Runtime.GlobalSettings();
+        var syslog = new Sluice.Engine.Parsing.SyslogParser(settings);
+
+        void Once()
+        {
+            m.SetRaw(raw); // clears the variables back into the message's pool
+            syslog.Parse(m);
+            parser.Modify(m);
+        }
+
+        for (int i = 0; i < 50; i++) Once();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) Once();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(m.ParseSuccess);
+    }
 }

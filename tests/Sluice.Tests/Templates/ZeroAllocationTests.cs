@@ -17,9 +17,12 @@ public class ZeroAllocationTests
             "%timegenerated:::date-rfc3339,date-utc% %HOSTNAME:::uppercase% %syslogtag:1:32:fixed-width% %msg:::json% " +
             "%msg:::csv,escape-cc% %pri-text% %$now% %procid% %app-name% %timereported:::date-unixtimestamp% %msg:2:$:secpath-replace% " +
             "%msg:R,ERE,1,BLANK:([a-z]+) --end% %msg:R,ERE,0,DFLT,2:[a-z]+--end% %msg:F,32:3% %msg:::jsonf% %syslogtag:::jsonfr:t% " +
-            "%timestamp:::date-ordinal% %timestamp:::date-iso-week%\n",
+            "%timestamp:::date-ordinal% %timestamp:::date-iso-week% %jsonmesg% %uuid% %parsesuccess% %$uptime%\n",
             SourceLocation.None)).ToArray();
         var messages = SampleMessages.All();
+        // Messages with a $! tree, as mmjsonparse leaves them, for jsonmesg.
+        var parser = new Sluice.Engine.Modifiers.JsonParser([], Sluice.Engine.Messages.Variables.VariablePath.Parse("!"), useRawMsg: false);
+        foreach (var m in messages) parser.Modify(m);
         var context = SampleMessages.Context;
         var buffer = new ByteBuffer(1 << 16);
 
