@@ -81,4 +81,11 @@ public sealed class JsonDifferentialTests
     [MemberData(nameof(Parsers))]
     public void Mmjsonparse(string actions) =>
         DifferentialRun.AssertIdentical(Templates, Outputs, Corpus(), preamble: "module(load=\"mmjsonparse\")", actions: actions);
+
+    /// <summary>mmrm1stspace leaves a NUL at the end of the raw message: jsonmesg's "rawmsg" stops there, as in rsyslog.</summary>
+    [Fact]
+    public void Jsonmesg_after_other_modifiers() =>
+        DifferentialRun.AssertIdentical(Templates, Outputs, Corpus(),
+            preamble: "module(load=\"mmrm1stspace\")\nmodule(load=\"mmjsonparse\")",
+            actions: "action(type=\"mmrm1stspace\")\naction(type=\"mmjsonparse\" cookie=\"\")");
 }
