@@ -46,6 +46,9 @@ public sealed class JsonDifferentialTests
         B("@cee: {\"msg\":\"a msg member\",\"n\":[null,false]}"),
         Cat(B("@cee: {\"utf8\":\"caf"), [0xC3, 0xA9], B("\",\"bad\":\""), [0xFF, 0xFE], B("\"}")),
         Cat([0xEF, 0xBB, 0xBF], B("@cee: {\"bom\":1}")),
+        B("@cee: {\"raw tab\":\"a\tb\",\"raw lf\":\"c\nd\",\"raw ctl\":\"\u0001\"}"),
+        B("@cee:\t{\"tab\":\"before the object\"}\n"),
+        B("\t@cee: {\"tab\":\"before the cookie\"}"),
     ];
 
     private static byte[][] Corpus()
@@ -81,6 +84,11 @@ public sealed class JsonDifferentialTests
     [MemberData(nameof(Parsers))]
     public void Mmjsonparse(string actions) =>
         DifferentialRun.AssertIdentical(Templates, Outputs, Corpus(), preamble: "module(load=\"mmjsonparse\")", actions: actions);
+
+    [Fact]
+    public void Mmjsonparse_with_raw_control_characters() =>
+        DifferentialRun.AssertIdentical(Templates, Outputs, Corpus(), BuiltInTemplateDifferentialTests.Globals("raw-control-characters"),
+            preamble: "module(load=\"mmjsonparse\")", actions: "action(type=\"mmjsonparse\")\naction(type=\"mmjsonparse\" cookie=\"\" container=\"$!p\")");
 
     /// <summary>mmrm1stspace leaves a NUL at the end of the raw message: jsonmesg's "rawmsg" stops there, as in rsyslog.</summary>
     [Fact]
