@@ -16,6 +16,7 @@ usage: ./build.sh [command]
                      (with -f FILE your config is used instead of the embedded one)
   test               publish if stale, run every test; ends with 'N passed, N failed'
   bench [micro|load] BenchmarkDotNet micro-benchmarks and the side-by-side load benchmark against rsyslogd
+  bench decompress   imtcp stream decompression vs rsyslogd imptcp on the same zlib streams (bench/decompress.sh)
 USAGE
 }
 
@@ -60,6 +61,10 @@ run_tests() {
 run_bench() {
   local what=${1:-all}
   publish_if_stale
+  if [[ $what == decompress ]]; then
+    bench/decompress.sh
+    return
+  fi
   if [[ $what == all || $what == micro ]]; then
     dotnet run -c Release --project bench/Sluice.Bench -- --filter '*' --job short --memory
   fi

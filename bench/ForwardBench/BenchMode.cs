@@ -18,6 +18,7 @@ internal sealed record BenchMode(string Name, (string Name, object Value)[] Para
     public static readonly BenchMode[] SideBySide =
     [
         new("plain", [], "none"),
+        new("single zlib 9", [("zipLevel", 9L)], "frames"),
         new("stream zlib 9 (default)", [("compression.mode", "stream:always")], "zlib"),
     ];
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
-using Sluice.Engine.Compression;
+using Sluice.Engine.Compression.Decoders;
 using Sluice.Engine.Framing;
 
 namespace Sluice.ForwardBench;
@@ -62,12 +62,23 @@ internal sealed class DrainReceiver : IDisposable
             }
             else if (_decode == "zstd")
             {
-                using var d = new ZstdStreamDecompressor();
-                var sink = new LineCounter(this);
+                // The daemon's own decoder (libzstd streaming API), fed each read until it has taken all of it.
+                using var d = new ZstdStreamDecoder();
                 var buf = new byte[128 * 1024];
                 int n;
                 while ((n = net.Read(buf)) > 0)
-                    if (d.Decompress(buf.AsSpan(0, n), sink) != DecompressStatus.Ok) break;
+                {
+                    var input = buf.AsSpan(0, n);
+                    while (true)
+                    {
+                        var status = d.Decode(input, out int consumed, out var output);
+                        if (status == DecodeStatus.Error)
+                            throw new InvalidDataException(d.Error);
+                        Interlocked.Add(ref _lines, output.Count((byte)'\n'));
+                        input = input[consumed..];
+                        if (status == DecodeStatus.StreamEnd || (input.IsEmpty && output.IsEmpty)) break;
+                    }
+                }
             }
             else if (_decode == "frames")
             {
@@ -94,11 +105,6 @@ internal sealed class DrainReceiver : IDisposable
         var buf = new byte[128 * 1024];
         int n;
         while ((n = s.Read(buf)) > 0) Interlocked.Add(ref _lines, buf.AsSpan(0, n).Count((byte)'\n'));
-    }
-
-    private sealed class LineCounter(DrainReceiver owner) : IByteSink
-    {
-        public void Write(ReadOnlySpan<byte> data) => Interlocked.Add(ref owner._lines, data.Count((byte)'\n'));
     }
 
     private sealed class FrameCounter(DrainReceiver owner) : IFrameSink

@@ -12,15 +12,18 @@ namespace Sluice.Tests.Interop;
 public sealed class OmfwdInteropTests
 {
     [Theory]
-    [InlineData("traditional")]
-    [InlineData("octet-counted")]
-    public void RsyslogForwardsIntoSluicedWithTheSameProperties(string framing)
+    [InlineData("traditional", "")]
+    [InlineData("octet-counted", "")]
+    // Single-message zlib: messages over 60 bytes go out as 'z' + zlib (octet-counted even in traditional
+    // framing); sluiced's parser inflates them (parser.supportCompressionExtension, on by default).
+    [InlineData("traditional", "zipLevel=\"9\"")]
+    public void RsyslogForwardsIntoSluicedWithTheSameProperties(string framing, string extraParams)
     {
         const int Count = 2_000;
         var config = new ServerConfig { Template = ServerConfig.PropertiesTemplate };
         using var sluiced = SyslogServer.Sluiced(config);
         using var reference = SyslogServer.Rsyslogd(config);
-        using var relay = RsyslogRelay.Start(framing, sluiced.Port, reference.Port);
+        using var relay = RsyslogRelay.Start(framing, extraParams, sluiced.Port, reference.Port);
         string run = TestMessages.NewRunId();
 
         var w = new ArrayBufferWriter<byte>();

@@ -12,13 +12,16 @@ namespace Sluice.Tests.Interop;
 [Collection(DaemonCollection.Name)]
 public sealed class OmfwdUdpInteropTests
 {
-    [Fact]
-    public void RsyslogForwardsOverUdpIntoSluicedWithTheSameProperties()
+    [Theory]
+    [InlineData("protocol=\"udp\"")]
+    // Single-message zlib over UDP: datagrams over 60 bytes are 'z' + zlib; sluiced's parser inflates them.
+    [InlineData("protocol=\"udp\" zipLevel=\"6\"")]
+    public void RsyslogForwardsOverUdpIntoSluicedWithTheSameProperties(string omfwdOptions)
     {
         const int Count = 2_000, Slice = 200;
         using var sluiced = UdpReceiver.Sluiced();
         using var reference = UdpReceiver.Rsyslogd();
-        using var relay = RsyslogForwardingRelay.Start("rsyslog-udp-relay", "protocol=\"udp\"", sluiced.UdpPort, reference.UdpPort);
+        using var relay = RsyslogForwardingRelay.Start("rsyslog-udp-relay", omfwdOptions, sluiced.UdpPort, reference.UdpPort);
         string run = TestMessages.NewRunId();
 
         using var atSluiced = new OutputFollower(sluiced.OutputPath, run, keepLines: true);

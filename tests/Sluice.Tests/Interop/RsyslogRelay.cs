@@ -16,7 +16,11 @@ public sealed class RsyslogRelay : IDisposable
     private RsyslogRelay(DaemonProcess p, int port, string props) { Process = p; Port = port; PropertiesPath = props; }
 
     /// <param name="framing">omfwd TCP_Framing: "traditional" or "octet-counted".</param>
-    public static RsyslogRelay Start(string framing, params int[] targetPorts)
+    public static RsyslogRelay Start(string framing, params int[] targetPorts) => Start(framing, "", targetPorts);
+
+    /// <param name="framing">omfwd TCP_Framing: "traditional" or "octet-counted".</param>
+    /// <param name="extraParams">More omfwd parameters, e.g. <c>zipLevel="9"</c> for single-message compression.</param>
+    public static RsyslogRelay Start(string framing, string extraParams, params int[] targetPorts)
     {
         var dir = new TempDir();
         string portFile = dir.File("port"), props = dir.File("relay-props.log");
@@ -29,7 +33,7 @@ public sealed class RsyslogRelay : IDisposable
             $"action(type=\"omfile\" file=\"{props}\" template=\"props\")",
         };
         foreach (int p in targetPorts)
-            lines.Add($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{p}\" protocol=\"tcp\" TCP_Framing=\"{framing}\")");
+            lines.Add($"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{p}\" protocol=\"tcp\" TCP_Framing=\"{framing}\" {extraParams})");
         DaemonProcess? d = null;
         try
         {

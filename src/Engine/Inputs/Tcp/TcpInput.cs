@@ -1,4 +1,5 @@
 using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Inputs.RateLimiting;
 using Sluice.Engine.Inputs.Tcp.Decompression;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Runtime;
@@ -38,6 +39,12 @@ public sealed class TcpInput : IInput
         Info = new InputInfo(config.InputName, config.RulesetName);
     }
 
+    /// <summary>
+    /// The rate limiter's name in its messages: "tcperver", as rsyslogd 8.2302's tcpsrv.c spells it (its
+    /// ratelimitNew call has this typo; the installed binary prints "tcperver from &lt;host:-&gt;: begin to drop…").
+    /// </summary>
+    public const string RateLimiterName = "tcperver";
+
     public string Name => _config.InputName;
     public TcpInputConfig Config => _config;
     /// <summary>What every message from this input carries as its input (inputname, ruleset).</summary>
@@ -73,6 +80,9 @@ public sealed class TcpInput : IInput
     }
 
     public int SessionCount => _rt?.Sessions.Count ?? 0;
+
+    /// <summary>The input's rate limiter (for tests); null before Start.</summary>
+    internal RateLimiter? Limiter => _rt?.Limiter;
 
     /// <summary>The sockets of the open sessions (for tests that inspect socket options).</summary>
     internal IReadOnlyList<int> SessionDescriptors()
@@ -129,8 +139,9 @@ public sealed class TcpInput : IInput
             : null;
 
         var globals = _services.Globals;
+        var limiter = new RateLimiter(RateLimiterName, _config.RateLimitInterval, _config.RateLimitBurst, log);
         var rt = new TcpRuntime(_config, Info, _services.MessagePool, log, submitter, _resolver,
-            globals.EnableDns, globals.PreserveFqdn, _epollFd, submitted, bytesReceived, decompression);
+            globals.EnableDns, globals.PreserveFqdn, _epollFd, submitted, bytesReceived, decompression, limiter);
         _rt = rt;
 
         TcpWorker? inline = null;
@@ -188,6 +199,7 @@ public sealed class TcpInput : IInput
                 // Every thread has ended: one worker's buffer and batch serve the clean-up.
                 var cleaner = _workers[0];
                 foreach (var s in rt.Sessions.Snapshot()) cleaner.DrainAndClose(s);
+                rt.Limiter.Close(); // rsyslog tells the lost count when the limiter is destroyed
             }
             CloseResources();
         }

@@ -32,6 +32,10 @@ public sealed record TcpInputConfig
     public bool PreserveCase { get; init; } = true;
     /// <summary>listen() backlog; 0 = rsyslog's default of maxSessions/10 + 5.</summary>
     public int SocketBacklog { get; init; }
+    /// <summary>ratelimit.interval in seconds; 0 = no rate limiting.</summary>
+    public int RateLimitInterval { get; init; }
+    /// <summary>ratelimit.burst: messages the listener passes per interval, over all its sessions.</summary>
+    public int RateLimitBurst { get; init; } = P.DefaultRateLimitBurst;
     public FramerOptions Framing { get; init; } = new();
     /// <summary>compression.* : stream decompression of every session (off by default).</summary>
     public DecompressionSettings Decompression { get; init; } = DecompressionSettings.Off;
@@ -72,6 +76,8 @@ public sealed record TcpInputConfig
             FlowControl = Bool(module, input, P.FlowControl),
             PreserveCase = Bool(module, input, P.PreserveCase),
             SocketBacklog = input.GetInt(P.SocketBacklog),
+            RateLimitInterval = input.GetInt(P.RateLimitInterval),
+            RateLimitBurst = input.GetInt(P.RateLimitBurst),
             Framing = new FramerOptions
             {
                 MaxMessageSize = maxMessageSize,

@@ -5,7 +5,7 @@ namespace Sluice.Engine.Inputs.Tcp;
 /// <summary>
 /// imtcp's module(load=…) and input() parameters, named and defaulted as rsyslog's plugins/imtcp/imtcp.c
 /// (modpdescr / inppdescr, initModuleDefaults) declares them. Parameters Sluice does not implement (TLS
-/// stream drivers, peer ACLs, rate limiting, namespaces…) are declared NotSupported so that a
+/// stream drivers, peer ACLs, named rate-limit policies, namespaces…) are declared NotSupported so that a
 /// config using them fails at startup instead of being silently ignored.
 /// </summary>
 public static class TcpInputParams
@@ -42,12 +42,19 @@ public static class TcpInputParams
     public const string ListenPortFileName = "listenPortFileName";
     public const string SupportOctetCountedFraming = "supportOctetCountedFraming";
     public const string SocketBacklog = "socketBacklog";
+    /// <summary>
+    /// Input-only, as in 8.2302: rsyslogd 8.2302 refuses ratelimit.* at module level ("parameter … not known"),
+    /// so there is no module default to inherit.
+    /// </summary>
+    public const string RateLimitInterval = "ratelimit.interval";
+    public const string RateLimitBurst = "ratelimit.burst";
 
     public const int DefaultMaxSessions = 200;      // TCPSESS_MAX_DEFAULT
     public const int DefaultMaxListeners = 20;      // TCPLSTN_MAX_DEFAULT
     public const int DefaultWorkerThreads = 2;      // DEFAULT_NUMWRKR
     public const int DefaultStarvationMaxReads = 500; // DEFAULT_STARVATIONMAXREADS
     public const int DefaultMaxFrameSize = 200000;
+    public const int DefaultRateLimitBurst = 10000; // imtcp createInstance
     public const int MaxFrameSizeLimit = 200000000; // MAX_FRAME_SIZE_LIMIT
     /// <summary>Not an rsyslog limit (it has none); a guard against absurd thread counts.</summary>
     public const int WorkerThreadsLimit = 1024;
@@ -63,7 +70,7 @@ public static class TcpInputParams
 
     private static readonly string[] InputOnlyUnsupported =
     {
-        "defaultTZ", "ratelimit.interval", "ratelimit.burst", "ratelimit.name", "framingfix.cisco.asa",
+        "defaultTZ", "ratelimit.name", "framingfix.cisco.asa",
         "multiLine", "framing.delimiter.regex",
     };
 
@@ -83,6 +90,9 @@ public static class TcpInputParams
         Bin(SupportOctetCountedFraming, true),
         // 0 = rsyslog's default backlog, maxSessions/10 + 5 (nsd_ptcp LstnInit).
         Int(SocketBacklog, 0, 0),
+        // 0 = off (the default). Seconds, and messages per window, as runtime/ratelimit.c counts them.
+        Int(RateLimitInterval, 0, 0),
+        Int(RateLimitBurst, DefaultRateLimitBurst, 0),
     }).Concat(Decompression.DecompressionParams.Definitions()).Concat(Unsupported(InputOnlyUnsupported)).Concat(Unsupported(CommonUnsupported)));
 
     private static IEnumerable<ParamDef> Shared() => new[]

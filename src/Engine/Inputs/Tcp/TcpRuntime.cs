@@ -1,4 +1,5 @@
 using Sluice.Engine.Diagnostics;
+using Sluice.Engine.Inputs.RateLimiting;
 using Sluice.Engine.Inputs.Tcp.Decompression;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Stats;
@@ -18,8 +19,9 @@ internal sealed class TcpRuntime
 
     public TcpRuntime(TcpInputConfig config, InputInfo info, MessagePool pool, IInternalLog log, IMessageSubmitter submitter,
         PeerNameResolver resolver, bool enableDns, bool preserveFqdn, int epollFd, Counter submitted, Counter bytesReceived,
-        DecompressionContext? decompression)
+        DecompressionContext? decompression, RateLimiter limiter)
     {
+        Limiter = limiter;
         Config = config;
         Info = info;
         Pool = pool;
@@ -52,6 +54,8 @@ internal sealed class TcpRuntime
     public Counter BytesReceived { get; }
     /// <summary>Set with compression.mode="stream:always": every session is a compressed stream.</summary>
     public DecompressionContext? Decompression { get; }
+    /// <summary>One per input (rsyslog: one per listener port entry), shared by all its sessions.</summary>
+    public RateLimiter Limiter { get; }
     public SessionRegistry Sessions { get; }
     public WorkQueue Queue { get; } = new();
     public FlowControl Flow { get; }

@@ -21,6 +21,7 @@ internal sealed class TcpSession : IoItem, IFrameSink
     private int _inError;
     private TcpWorker? _worker;
     private int _framingErrorsLogged;
+    private byte[]? _hostBytes;
 
     /// <summary>
     /// Framing errors logged per session before the rest are suppressed: a peer sending garbage produces an
@@ -45,6 +46,8 @@ internal sealed class TcpSession : IoItem, IFrameSink
     public PeerInfo Peer { get; }
     /// <summary>fromhost, fromhost-ip and fromhost-port as text, for log lines.</summary>
     public string Host { get; }
+    /// <summary>fromhost as bytes, for the rate limiter's "begin to drop" text.</summary>
+    private byte[] HostBytes => _hostBytes ??= System.Text.Encoding.UTF8.GetBytes(Host);
     public string Ip { get; }
     public string Port { get; }
     public string Id { get; }
@@ -103,7 +106,7 @@ internal sealed class TcpSession : IoItem, IFrameSink
             if (_decompressor != null && !_decompressor.Finish()) finishFrame = false;
             if (finishFrame && !_framer.IsAtFrameStart)
             {
-                worker.Now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now); // PrepareClose reads the clock too
+                worker.StampTime(); // PrepareClose reads the clock too
                 _worker = worker;
                 _framer.Finish(this);
                 worker.Flush();
@@ -122,6 +125,13 @@ internal sealed class TcpSession : IoItem, IFrameSink
     void IFrameSink.OnFrame(ReadOnlySpan<byte> frame, bool truncated)
     {
         var w = _worker!;
+        var limiter = _rt.Limiter;
+        if (limiter.Enabled && !limiter.Allow(w.NowSeconds, HostBytes))
+        {
+            // tcps_sess.c counts "submitted" before ratelimitAddMsg discards (checked with rsyslogd 8.2302's impstats).
+            _rt.Submitted.Increment();
+            return;
+        }
         var m = _rt.Pool.Rent();
         m.SetRaw(frame);
         if (truncated) m.Flags |= MessageFlags.Truncated;

@@ -44,6 +44,16 @@ internal sealed class TcpWorker
     public MessageBatch Batch { get; } = new(BatchCapacity);
     /// <summary>timegenerated for everything framed from the current read.</summary>
     public SyslogTime Now;
+    /// <summary><see cref="Now"/> as Unix seconds, the clock the listener's rate limiter counts in.</summary>
+    public long NowSeconds;
+
+    /// <summary>Reads the clock once for everything framed from one read (or from a close).</summary>
+    public void StampTime()
+    {
+        var t = DateTimeOffset.Now;
+        Now = SyslogTime.FromDateTimeOffset(t);
+        NowSeconds = t.ToUnixTimeSeconds();
+    }
 
     /// <summary>Pool thread body: take work until the queue closes.</summary>
     public void RunPool()
@@ -191,7 +201,7 @@ internal sealed class TcpWorker
     /// <summary>One read: frame it into the batch and submit the batch (rsyslog flushes after every DataRcvd).</summary>
     private bool Consume(TcpSession session, int length)
     {
-        Now = SyslogTime.FromDateTimeOffset(DateTimeOffset.Now);
+        StampTime();
         bool keep = session.OnData(new ReadOnlySpan<byte>(_buffer, 0, length), this);
         Flush();
         return keep;

@@ -9,12 +9,15 @@ public sealed class AllocationSensitive;
 [Collection(nameof(AllocationSensitive))]
 public class TcpInputAllocationTests
 {
-    [Fact]
-    public void SteadyStateReceptionAllocatesNothingPerMessage()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // ratelimit.interval set, with a burst that is never reached: every message passes the limiter
+    public void SteadyStateReceptionAllocatesNothingPerMessage(bool rateLimited)
     {
         const int perRound = 50_000;
         var submitter = new RecordingSubmitter { CountOnlyPrefix = "<13>"u8.ToArray() }; // counts, copies nothing
-        using var kit = new TcpTestKit(TcpTestKit.Config(), submitter);
+        var config = rateLimited ? TcpTestKit.Config() with { RateLimitInterval = 3600, RateLimitBurst = int.MaxValue } : TcpTestKit.Config();
+        using var kit = new TcpTestKit(config, submitter);
         using var c = kit.Connect();
         var sb = new StringBuilder();
         for (int i = 0; i < perRound; i++) sb.Append(i % 2 == 0 ? "<13>steady state message\n" : "24 <13>steady state message");

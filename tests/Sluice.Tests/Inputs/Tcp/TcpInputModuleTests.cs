@@ -58,6 +58,8 @@ public class TcpInputModuleTests
         Assert.True(cfg.FlowControl);
         Assert.True(cfg.PreserveCase);
         Assert.Equal(200 / 10 + 5, cfg.EffectiveBacklog);
+        Assert.Equal(0, cfg.RateLimitInterval);
+        Assert.Equal(10000, cfg.RateLimitBurst);
         Assert.Equal(200000, cfg.Framing.MaxFrameSize);
         Assert.Equal(8096, cfg.Framing.MaxMessageSize);
         Assert.True(cfg.Framing.SupportOctetCountedFraming);
@@ -114,7 +116,7 @@ public class TcpInputModuleTests
     [InlineData("StreamDriver.AuthMode", "x509/name")]
     [InlineData("permittedPeer", "peer")]
     [InlineData("gnutlsPriorityString", "NORMAL")]
-    [InlineData("ratelimit.interval", "5")]
+    [InlineData("ratelimit.name", "policy")]
     [InlineData("multiLine", "on")]
     [InlineData("networkNamespace", "ns0")]
     public void UnsupportedInputParametersAreStartupErrors(string name, string value)
@@ -125,6 +127,18 @@ public class TcpInputModuleTests
         var error = Assert.Single(ex.Errors);
         Assert.Equal(9, error.Location.Column);
         Assert.Contains("is not supported", error.Message);
+    }
+
+    [Fact]
+    public void RateLimitIsAnInputParameterOnly()
+    {
+        var cfg = TcpInputConfig.From(Module(), Input(("port", "1"), ("ratelimit.interval", 5L), ("ratelimit.burst", 200L)), 8096);
+        Assert.Equal(5, cfg.RateLimitInterval);
+        Assert.Equal(200, cfg.RateLimitBurst);
+        // rsyslogd 8.2302: "parameter 'ratelimit.interval' not known" in module(load="imtcp").
+        Assert.Null(TcpInputParams.Module.Find("ratelimit.interval"));
+        Assert.Null(TcpInputParams.Module.Find("ratelimit.burst"));
+        Assert.Equal(0, TcpInputParams.Input.Find("ratelimit.interval")!.Min);
     }
 
     [Fact]

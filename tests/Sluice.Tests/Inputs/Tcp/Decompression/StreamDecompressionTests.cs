@@ -1,7 +1,10 @@
 using System.IO.Compression;
 using System.Net.Sockets;
 using System.Text;
+using Sluice.Engine.Compression;
 using Sluice.Engine.Inputs.Tcp.Decompression;
+using CompressionDriver = Sluice.Engine.Inputs.Tcp.Decompression.CompressionDriver;
+using OutputDriver = Sluice.Engine.Compression.CompressionDriver;
 using Sluice.Tests.Compression.Decoders;
 
 namespace Sluice.Tests.Inputs.Tcp.Decompression;
@@ -36,12 +39,16 @@ public class StreamDecompressionTests
         Assert.False(kit.Log.Contains("compressed stream"));
     }
 
-    [Fact]
-    public void EverySplitOfTheStreamAcrossTwoReceivesGivesTheSameMessages()
+    [Theory]
+    [InlineData(CompressionDriver.Zlib)]
+    [InlineData(CompressionDriver.Zstd)]
+    public void EverySplitOfTheStreamAcrossTwoReceivesGivesTheSameMessages(CompressionDriver driver)
     {
         var text = Encoding.ASCII.GetBytes("<13>one\n7 <13>two<13>three\n"); // LF and octet-counted frames mixed
-        var stream = CompressedStreams.DotNetZlib(text, CompressionLevel.Optimal, 9);
-        using var kit = DecompressionKit.Start(DecompressionKit.Config());
+        var stream = driver == CompressionDriver.Zstd
+            ? CompressedStreams.ZstdCli(text, "-3") // made by the zstd tool
+            : CompressedStreams.DotNetZlib(text, CompressionLevel.Optimal, 9);
+        using var kit = DecompressionKit.Start(DecompressionKit.Config(driver));
         for (int split = 1; split < stream.Length; split++)
         {
             using var s = kit.Connect();
@@ -59,20 +66,24 @@ public class StreamDecompressionTests
         Assert.Equal(0, DecompressionKit.Listener(kit, "decompression.errors"));
     }
 
-    [Fact]
-    public void FlushedMessagesArriveWhileTheStreamIsStillOpen()
+    [Theory]
+    [InlineData(CompressionDriver.Zlib)]
+    [InlineData(CompressionDriver.Zstd)]
+    public void FlushedMessagesArriveWhileTheStreamIsStillOpen(CompressionDriver driver)
     {
-        using var kit = DecompressionKit.Start(DecompressionKit.Config());
+        using var kit = DecompressionKit.Start(DecompressionKit.Config(driver));
         using var s = kit.Connect();
-        using (var z = new ZLibStream(new NetworkStream(s, ownsSocket: false), CompressionLevel.Optimal, leaveOpen: false))
+        // Sync flush (zlib) / ZSTD_e_flush (zstd) at the end of each batch, as omfwd with flushOnTXEnd does.
+        using (var z = StreamCompressor.Create(driver == CompressionDriver.Zstd ? OutputDriver.Zstd : OutputDriver.Zlib, 6, new SocketSink(s)))
         {
             for (int i = 0; i < 20; i++)
             {
-                z.Write(Encoding.ASCII.GetBytes($"<13>live {i}\n"));
-                z.Flush(); // sync flush, as omfwd does at the end of each batch
+                Assert.True(z.Write(Encoding.ASCII.GetBytes($"<13>live {i}\n")));
+                Assert.True(z.Flush());
                 int expected = i + 1;
                 Assert.True(TcpTestKit.WaitFor(() => kit.Submitter.Count == expected), $"message {i} did not come through the open stream");
             }
+            Assert.True(z.Finish());
         }
         s.Shutdown(SocketShutdown.Send);
         Assert.True(TcpTestKit.ServerClosed(s));
@@ -239,5 +250,11 @@ public class StreamDecompressionTests
         Assert.Equal(0, DecompressionKit.Listener(kit, "bytes.decompressed"));
         Assert.Equal(new[] { "submitted", "bytes.received", "bytes.decompressed", "decompression.errors" },
             kit.Input.ListenerStats!.Counters.Select(c => c.Name));
+    }
+
+    /// <summary>Writes a compressor's output straight to a socket.</summary>
+    private sealed class SocketSink(Socket socket) : IByteSink
+    {
+        public void Write(ReadOnlySpan<byte> data) => TcpTestKit.SendAll(socket, data);
     }
 }
