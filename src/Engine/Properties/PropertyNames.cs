@@ -72,6 +72,16 @@ public static class PropertyNames
 
     public static bool TryGet(string name, out PropertyId id) => ByName.TryGetValue(name, out id);
 
+    /// <summary>
+    /// A variable as a template or filter names it: "$!a!b", "$.x", "$/g" (and rsyslog's bare "!a", ".x", "/g");
+    /// null for anything else, including "$!all-json", which is not a variable.
+    /// </summary>
+    public static Messages.Variables.VariablePath? TryVariable(string name)
+    {
+        if (NotYetSupported.Contains(name) || !IsVariable(name)) return null;
+        return Messages.Variables.VariablePath.TryParse(name[0] == '$' ? name[1..] : name);
+    }
+
     /// <summary>Every accepted name, aliases included.</summary>
     public static IEnumerable<string> All => ByName.Keys;
 
@@ -82,11 +92,11 @@ public static class PropertyNames
     public static PropertyId Resolve(string name, SourceLocation location)
     {
         if (ByName.TryGetValue(name, out var id)) return id;
-        if (IsVariable(name))
-            throw new ConfigException(location,
-                $"property '{name}': message variables ($!, $. and $/) are not supported yet");
         if (NotYetSupported.Contains(name))
             throw new ConfigException(location, $"property '{name}' is not supported yet");
+        if (IsVariable(name))
+            throw new ConfigException(location,
+                $"property '{name}' is a variable, which cannot be used here");
         string? close = NameSuggester.Closest(name, ByName.Keys);
         throw new ConfigException(location,
             close is null ? $"invalid property '{name}'" : $"invalid property '{name}' (did you mean '{close}'?)");

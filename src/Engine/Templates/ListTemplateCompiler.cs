@@ -48,10 +48,11 @@ internal static class ListTemplateCompiler
     {
         var p = e.Params;
         string name = p.GetString(P.Name) ?? "";
-        PropertyId id;
+        PropertyId id = default;
+        var variable = PropertyNames.TryVariable(name);
         try
         {
-            id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
+            if (variable is null) id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
         }
         catch (ConfigException x)
         {
@@ -128,7 +129,7 @@ internal static class ListTemplateCompiler
         }
         if (errors.Count != errorsBefore) return null;
         o.Seal();
-        return new ReplacerEntry(id, o);
+        return variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o);
     }
 
     /// <summary>

@@ -123,12 +123,13 @@ internal sealed class StringTemplateParser
         if (_pos >= _text.Length) throw Error(open, "property has no closing '%'");
         string name = _text.Substring(nameStart, _pos - nameStart);
         if (name.Length == 0) throw Error(open, "empty property name ('%%')");
-        PropertyId id = ResolveProperty(name, open);
+        var variable = PropertyNames.TryVariable(name);
+        PropertyId id = variable is null ? ResolveProperty(name, open) : default;
 
         if (_text[_pos] == '%')
         {
             _pos++;
-            _entries.Add(new PropertyEntry(id));
+            _entries.Add(variable is null ? new PropertyEntry(id) : new VariableEntry(variable));
             return;
         }
 
@@ -169,7 +170,7 @@ internal sealed class StringTemplateParser
         // jsonf writes the property name as written when no field name is given.
         o.FieldName ??= name;
         o.Seal();
-        _entries.Add(new ReplacerEntry(id, o));
+        _entries.Add(variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o));
     }
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
