@@ -91,4 +91,22 @@ public sealed class ScriptExecutionTests
             "unset $!;\nunset $/script-g;\n" + Out("unset", "vars") + "\n",
             Words, "set", "list", "changed", "unset");
     }
+
+    [Fact]
+    public void Call_of_a_ruleset_with_its_own_queue_hands_over_a_copy_and_the_caller_goes_on()
+    {
+        // The queued ruleset sees the caller's variables as they were at the call; its changes and its stop stay its own.
+        ScriptRun.AssertSameOutput(Templates +
+            "ruleset(name=\"queued\" queue.type=\"LinkedList\" queue.size=\"1000\") { set $.x = \"in-queue\"; " + Out("queued", "vars") + " stop }\n",
+            "set $!a!b = $programname;\nset $.x = \"caller\";\ncall queued\nset $!after = 1;\n" + Out("after", "vars") + "\n",
+            Words, "queued", "after");
+    }
+
+    [Fact]
+    public void An_input_bound_to_a_ruleset_with_its_own_queue_is_processed_there()
+    {
+        ScriptRun.AssertSameOutput(Templates, "queue.type=\"FixedArray\" queue.size=\"500\" queue.workerThreads=\"1\"",
+            "if $syslogseverity < 4 then " + Out("severe") + " else " + Out("other") + "\n",
+            Words, "severe", "other");
+    }
 }

@@ -19,11 +19,16 @@ internal static class ScriptRun
 
     /// <param name="topLevel">Templates and rulesets (may use "{dir}").</param>
     /// <param name="rules">The body of the input's ruleset.</param>
-    public static void AssertSameOutput(string topLevel, string rules, IEnumerable<string> messages, params string[] expectedFiles)
+    public static void AssertSameOutput(string topLevel, string rules, IEnumerable<string> messages, params string[] expectedFiles) =>
+        AssertSameOutput(topLevel, "", rules, messages, expectedFiles);
+
+    /// <param name="testRulesetParams">More parameters of the input's ruleset "test" (e.g. its queue).</param>
+    public static void AssertSameOutput(string topLevel, string testRulesetParams, string rules, IEnumerable<string> messages, params string[] expectedFiles)
     {
         var frames = messages.ToArray();
-        var rsyslogd = Run("rsyslogd", RepoLayout.Rsyslogd, topLevel, rules, frames);
-        var sluiced = Run("sluiced", RepoLayout.Sluiced, topLevel, rules, frames);
+        string config = Config(topLevel, testRulesetParams, rules);
+        var rsyslogd = Run("rsyslogd", RepoLayout.Rsyslogd, config, frames);
+        var sluiced = Run("sluiced", RepoLayout.Sluiced, config, frames);
         foreach (var name in expectedFiles)
             Assert.True(rsyslogd.ContainsKey(name), $"rsyslogd wrote no out-{name}: the test does not test what it claims");
         Assert.Equal(rsyslogd.Keys.Order(), sluiced.Keys.Order());
@@ -31,22 +36,22 @@ internal static class ScriptRun
             Assert.True(expected == sluiced[name], $"out-{name} differs\n--- rsyslogd:\n{expected}\n--- sluiced:\n{sluiced[name]}");
     }
 
-    private static string Config(string topLevel, string rules) =>
+    private static string Config(string topLevel, string testRulesetParams, string rules) =>
         "global(workDirectory=\"{dir}/work\")\n" +
         "main_queue(queue.workerThreads=\"1\")\n" +
         "module(load=\"imtcp\")\n" +
         "template(name=\"script-run-done\" type=\"string\" string=\"%msg%\\n\")\n" +
         topLevel + "\n" +
-        "ruleset(name=\"test\") {\n" +
+        $"ruleset(name=\"test\" {testRulesetParams}) {{\n" +
         $"if $msg contains \"{SentinelText}\" then {{ action(type=\"omfile\" file=\"{{dir}}/done\" template=\"script-run-done\") stop }}\n" +
         rules + "\n}\n" +
         "input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{dir}/port\" address=\"127.0.0.1\" ruleset=\"test\")\n";
 
-    private static Dictionary<string, string> Run(string name, string exe, string topLevel, string rules, string[] frames)
+    private static Dictionary<string, string> Run(string name, string exe, string config, string[] frames)
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(dir.File("work"));
-        using var daemon = DaemonProcess.Start(name, exe, Config(topLevel, rules).Replace("{dir}", dir.Path), dir);
+        using var daemon = DaemonProcess.Start(name, exe, config.Replace("{dir}", dir.Path), dir);
         int port = daemon.WaitForPort(dir.File("port"), TimeSpan.FromSeconds(30));
         var stream = new MemoryStream();
         foreach (var frame in frames.Append($"<13>Nov 22 08:00:00 sentinel end: {SentinelText}"))
