@@ -67,7 +67,7 @@ public static class PropertyNames
     /// <summary>rsyslog properties Sluice knows but does not provide yet.</summary>
     private static readonly HashSet<string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "jsonmesg", "uuid", "parsesuccess", "$uptime", "$!all-json", "$!all-json-plain",
+        "jsonmesg", "uuid", "parsesuccess", "$uptime",
     };
 
     public static bool TryGet(string name, out PropertyId id) => ByName.TryGetValue(name, out id);
@@ -78,8 +78,15 @@ public static class PropertyNames
     /// </summary>
     public static Messages.Variables.VariablePath? TryVariable(string name)
     {
-        if (NotYetSupported.Contains(name) || !IsVariable(name)) return null;
+        if (IsAllJson(name, out _) || !IsVariable(name)) return null;
         return Messages.Variables.VariablePath.TryParse(name[0] == '$' ? name[1..] : name);
+    }
+
+    /// <summary>"$!all-json" (the whole $! tree as JSON, "{}" when there is none) and "$!all-json-plain" (the same without blanks).</summary>
+    public static bool IsAllJson(string name, out bool plain)
+    {
+        plain = string.Equals(name, "$!all-json-plain", StringComparison.OrdinalIgnoreCase);
+        return plain || string.Equals(name, "$!all-json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Every accepted name, aliases included.</summary>

@@ -50,9 +50,10 @@ internal static class ListTemplateCompiler
         string name = p.GetString(P.Name) ?? "";
         PropertyId id = default;
         var variable = PropertyNames.TryVariable(name);
+        bool allJson = PropertyNames.IsAllJson(name, out bool plain);
         try
         {
-            if (variable is null) id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
+            if (variable is null && !allJson) id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
         }
         catch (ConfigException x)
         {
@@ -129,7 +130,7 @@ internal static class ListTemplateCompiler
         }
         if (errors.Count != errorsBefore) return null;
         o.Seal();
-        return variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o);
+        return allJson ? new AllJsonEntry(plain, o) : variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o);
     }
 
     /// <summary>

@@ -124,12 +124,13 @@ internal sealed class StringTemplateParser
         string name = _text.Substring(nameStart, _pos - nameStart);
         if (name.Length == 0) throw Error(open, "empty property name ('%%')");
         var variable = PropertyNames.TryVariable(name);
-        PropertyId id = variable is null ? ResolveProperty(name, open) : default;
+        bool allJson = PropertyNames.IsAllJson(name, out bool plain);
+        PropertyId id = variable is null && !allJson ? ResolveProperty(name, open) : default;
 
         if (_text[_pos] == '%')
         {
             _pos++;
-            _entries.Add(variable is null ? new PropertyEntry(id) : new VariableEntry(variable));
+            _entries.Add(allJson ? new AllJsonEntry(plain, null) : variable is null ? new PropertyEntry(id) : new VariableEntry(variable));
             return;
         }
 
@@ -170,7 +171,7 @@ internal sealed class StringTemplateParser
         // jsonf writes the property name as written when no field name is given.
         o.FieldName ??= name;
         o.Seal();
-        _entries.Add(variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o));
+        _entries.Add(allJson ? new AllJsonEntry(plain, o) : variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o));
     }
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';

@@ -44,3 +44,28 @@ public sealed class VariableReplacerEntry : TemplateEntry
         PropertyReplacer.Apply(destination, start, privateCopy: true, Options);
     }
 }
+
+/// <summary>
+/// "%$!all-json%" / "%$!all-json-plain%": the whole $! tree as libfastjson prints it (spaced or plain), "{}" when the
+/// message has none (checked with rsyslogd 8.2302: "{}" before any set, "{ }" after the last member is unset).
+/// </summary>
+public sealed class AllJsonEntry : TemplateEntry
+{
+    public AllJsonEntry(bool plain, ReplacerOptions? options)
+    {
+        Plain = plain;
+        Options = options;
+    }
+
+    public bool Plain { get; }
+    public ReplacerOptions? Options { get; }
+
+    public override void Render(Message message, ByteBuffer destination, in RenderContext context)
+    {
+        int start = destination.Length;
+        if (message.Variables?.Tree.Root is not { } root) destination.Append("{}"u8);
+        else if (Plain) JsonWriter.WritePlain(destination, root);
+        else JsonWriter.Write(destination, root);
+        if (Options is not null) PropertyReplacer.Apply(destination, start, privateCopy: true, Options);
+    }
+}

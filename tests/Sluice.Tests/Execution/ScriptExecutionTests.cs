@@ -84,12 +84,16 @@ public sealed class ScriptExecutionTests
     {
         ScriptRun.AssertSameOutput(Templates +
             "template(name=\"list\" type=\"list\") { property(name=\"$!a\") constant(value=\"|\") property(name=\"$.x\") " +
-            "constant(value=\"|\") property(name=\"$!a!b\" caseConversion=\"upper\") constant(value=\"\\n\") }\n",
+            "constant(value=\"|\") property(name=\"$!a!b\" caseConversion=\"upper\") constant(value=\"\\n\") }\n" +
+            "template(name=\"all\" type=\"string\" string=\"[%$!all-json%] [%$!all-json-plain%] [%$!all-json-plain:2:9%]\\n\")\n",
+            Out("before", "all") + "\n" +
             "set $!a!b = $programname;\nset $!a!n = 5;\nset $.x = $msg;\nset $/script-g = \"G\";\n" +
             Out("set", "vars") + "\n" + Out("list", "list") + "\n" +
             "unset $!a!n;\nreset $.x = 7;\nset $!c = \"c\";\n" + Out("changed", "vars") + "\n" +
+            Out("all", "all") + "\n" +
+            "unset $!a;\nunset $!c;\n" + Out("emptied", "all") + "\n" +
             "unset $!;\nunset $/script-g;\n" + Out("unset", "vars") + "\n",
-            Words, "set", "list", "changed", "unset");
+            Words, "before", "set", "list", "changed", "all", "emptied", "unset");
     }
 
     [Fact]

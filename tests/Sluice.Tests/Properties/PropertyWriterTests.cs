@@ -198,6 +198,7 @@ public class PropertyWriterTests
         Assert.Equal("$/counter", PropertyNames.TryVariable("$/counter")!.ToString());
         Assert.Equal("$!a!b", PropertyNames.TryVariable("!a!b")!.ToString());
         Assert.Null(PropertyNames.TryVariable("$!all-json"));
+        Assert.True(PropertyNames.IsAllJson("$!all-json-plain", out bool plain) && plain);
         Assert.Null(PropertyNames.TryVariable("msg"));
         Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("parsesuccess", at)).Message);
     }
