@@ -51,14 +51,17 @@ public sealed class ScriptExecutionTests
             "set $.rc = parse_json($msg, \"\\$!\");\n" +
             "foreach ($.i in $!list) do { " + Out("list", "i") + " if $.i == 2 then continue " + Out("list2", "i") + " }\n" +
             "foreach ($.i in $!map) do " + Out("map", "i") + "\n" +
+            "set $.i = \"untouched when no loop runs\";\n" +
             "foreach ($.i in $!none) do " + Out("none", "i") + "\n" +
-            Out("after", "vars") + "\n",
+            Out("after", "vars") + "\n" +
+            "foreach ($.i in $!list) do { if $.i == \"three\" then stop }\n" +
+            Out("not-stopped", "vars") + "\n",
             new[]
             {
                 "<13>Nov 22 08:00:01 h p:{\"list\":[1,2,\"three\",{\"four\":4},[5]],\"map\":{\"k\":\"v\",\"n\":null,\"o\":{\"p\":true}}}",
                 "<13>Nov 22 08:00:01 h p:{\"list\":[],\"map\":{}}",
                 "<13>Nov 22 08:00:01 h p:not json",
-            }, "list", "list2", "map", "after");
+            }, "list", "list2", "map", "after", "not-stopped");
     }
 
     [Fact]
