@@ -80,6 +80,7 @@ public class RulesetBenchmarks
         var plan = Build(Rules);
         _nineteen = plan.DefaultRuleset.Statements;
         _twenty = Build(Rules + RegexRule).DefaultRuleset.Statements;
+        if (_nineteen.Length != 19 || _twenty.Length != 20) throw new InvalidOperationException("the rulesets did not bind as expected");
         _context = new RuleContext(plan.Actions) { Render = new RenderContext(_messages[0].TimeGenerated, "collector"u8.ToArray()) };
     }
 
