@@ -34,10 +34,10 @@ public sealed class RuleContext : IActionState
 
     /// <param name="shutdown">The running queue's shutdown signal: Direct actions stop retrying when it is set.</param>
     /// <param name="batchCapacity">The queue's batch size (messages one action can receive per batch).</param>
-    /// <param name="globals">The configuration's $/ variables (shared by every worker); null for a private set.</param>
+    /// <param name="globals">The $/ variables (shared by every worker); by default the process-wide ones templates render.</param>
     public RuleContext(IReadOnlyList<ActionInstance> actions, ShutdownSignal shutdown, int batchCapacity, GlobalVariables? globals = null)
     {
-        Evaluation = new EvaluationContext(globals ?? new GlobalVariables()) { Actions = this };
+        Evaluation = new EvaluationContext(globals ?? GlobalVariables.Process) { Actions = this };
         _actions = actions.ToArray();
         _workers = new ActionWorker?[_actions.Length];
         _toEnqueue = new MessageBatch?[_actions.Length];
@@ -75,7 +75,7 @@ public sealed class RuleContext : IActionState
     /// <summary>Calls skipped because they were nested deeper than <see cref="Scripting.CallStatement.MaxDepth"/>.</summary>
     public long CallsTooDeep { get; private set; }
 
-    internal void NoteCallTooDeep(Scripting.Ruleset target) => CallsTooDeep++;
+    internal void NoteCallTooDeep() => CallsTooDeep++;
 
     /// <summary>Whether the last action run on this worker was suspended (rsyslog's bPrevWasSuspended).</summary>
     public bool PreviousActionSuspended { get; private set; }

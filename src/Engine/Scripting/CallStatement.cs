@@ -29,7 +29,7 @@ public sealed class CallStatement : Statement
         }
         if (context.CallDepth >= MaxDepth)
         {
-            context.NoteCallTooDeep(target);
+            context.NoteCallTooDeep();
             return ExecResult.Continue;
         }
         context.CallDepth++;
