@@ -64,7 +64,8 @@ internal static class ListTemplateCompiler
         var o = new ReplacerOptions
         {
             Complex = Array.Exists(P.Complex, p.IsSet),
-            FieldName = p.GetString(P.OutName) ?? name,
+            // A list template's property() drops only a leading "$!" (rsyslogd 8.2302: "$!a" → "a", "$.n" stays "$.n").
+            FieldName = p.GetString(P.OutName) ?? (name.StartsWith("$!", StringComparison.Ordinal) ? name[2..] : name),
             DateFormat = p.IsSet(P.DateFormat) ? ToDateFormat(p.GetString(P.DateFormat)!) : DateFormat.Default,
             DateInUtc = p.GetBool(P.DateInUtc),
             CompressSpace = p.GetBool(P.CompressSpace),

@@ -169,7 +169,10 @@ internal sealed class StringTemplateParser
             (o.FromPos, o.ToPos) = (o.ToPos, o.FromPos);
 
         // jsonf writes the property name as written when no field name is given.
-        o.FieldName ??= name;
+        // For $! and $. variables rsyslog cuts the first two characters ("$!a!b" → "a!b"; even the bare "!a" → "")
+        // and keeps $/ names whole (checked with rsyslogd 8.2302).
+        o.FieldName ??= variable is { Scope: Messages.Variables.VariableScope.Message or Messages.Variables.VariableScope.Local }
+            ? name[Math.Min(2, name.Length)..] : name;
         o.Seal();
         _entries.Add(allJson ? new AllJsonEntry(plain, o) : variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o));
     }

@@ -88,15 +88,20 @@ public sealed class ScriptExecutionTests
         ScriptRun.AssertSameOutput(Templates +
             "template(name=\"list\" type=\"list\") { property(name=\"$!a\") constant(value=\"|\") property(name=\"$.x\") " +
             "constant(value=\"|\") property(name=\"$!a!b\" caseConversion=\"upper\") constant(value=\"\\n\") }\n" +
-            "template(name=\"all\" type=\"string\" string=\"[%$!all-json%] [%$!all-json-plain%] [%$!all-json-plain:2:9%]\\n\")\n",
+            "template(name=\"all\" type=\"string\" string=\"[%$!all-json%] [%$!all-json-plain%] [%$!all-json-plain:2:9%]\\n\")\n" +
+            "template(name=\"jsonf\" type=\"string\" string=\"[%$!a:::jsonf%] [%$!a!b:::jsonf%] [%$.x:::jsonf%] [%$/script-g:::jsonf%] " +
+            "[%!a:::jsonf%] [%.x:::jsonf%] [%$!a!b:::jsonr%] [%$!missing:::jsonf%] [%$!a:::json%]\\n\")\n" +
+            "template(name=\"jsonl\" type=\"list\") { property(name=\"$!a\" format=\"jsonf\") property(name=\"!a\" format=\"jsonf\") " +
+            "property(name=\"$.x\" format=\"jsonf\") property(name=\".x\" format=\"jsonf\") property(name=\"$/script-g\" format=\"jsonf\") " +
+            "property(name=\"$!a!n\" format=\"jsonf\" datatype=\"number\" outname=\"num\") constant(value=\"\\n\") }\n",
             Out("before", "all") + "\n" +
             "set $!a!b = $programname;\nset $!a!n = 5;\nset $.x = $msg;\nset $/script-g = \"G\";\n" +
-            Out("set", "vars") + "\n" + Out("list", "list") + "\n" +
+            Out("set", "vars") + "\n" + Out("list", "list") + "\n" + Out("jsonf", "jsonf") + "\n" + Out("jsonl", "jsonl") + "\n" +
             "unset $!a!n;\nreset $.x = 7;\nset $!c = \"c\";\n" + Out("changed", "vars") + "\n" +
             Out("all", "all") + "\n" +
             "unset $!a;\nunset $!c;\n" + Out("emptied", "all") + "\n" +
             "unset $!;\nunset $/script-g;\n" + Out("unset", "vars") + "\n",
-            Words, "before", "set", "list", "changed", "all", "emptied", "unset");
+            Words, "before", "set", "list", "jsonf", "jsonl", "changed", "all", "emptied", "unset");
     }
 
     [Fact]
