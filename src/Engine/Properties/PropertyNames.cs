@@ -68,13 +68,24 @@ public static class PropertyNames
         ["$bom"] = PropertyId.SysBom,
     };
 
-    /// <summary>rsyslog properties Sluice knows but does not provide yet.</summary>
-    private static readonly HashSet<string> NotYetSupported = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "$!all-json", "$!all-json-plain",
-    };
-
     public static bool TryGet(string name, out PropertyId id) => ByName.TryGetValue(name, out id);
+
+    /// <summary>
+    /// A variable as a template or filter names it: "$!a!b", "$.x", "$/g" (and rsyslog's bare "!a", ".x", "/g");
+    /// null for anything else, including "$!all-json", which is not a variable.
+    /// </summary>
+    public static Messages.Variables.VariablePath? TryVariable(string name)
+    {
+        if (IsAllJson(name, out _) || !IsVariable(name)) return null;
+        return Messages.Variables.VariablePath.TryParse(name[0] == '$' ? name[1..] : name);
+    }
+
+    /// <summary>"$!all-json" (the whole $! tree as JSON, "{}" when there is none) and "$!all-json-plain" (the same without blanks).</summary>
+    public static bool IsAllJson(string name, out bool plain)
+    {
+        plain = string.Equals(name, "$!all-json-plain", StringComparison.OrdinalIgnoreCase);
+        return plain || string.Equals(name, "$!all-json", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Every accepted name, aliases included.</summary>
     public static IEnumerable<string> All => ByName.Keys;
@@ -88,9 +99,7 @@ public static class PropertyNames
         if (ByName.TryGetValue(name, out var id)) return id;
         if (IsVariable(name))
             throw new ConfigException(location,
-                $"property '{name}': message variables ($!, $. and $/) are not supported yet");
-        if (NotYetSupported.Contains(name))
-            throw new ConfigException(location, $"property '{name}' is not supported yet");
+                $"property '{name}' is a variable, which cannot be used here");
         string? close = NameSuggester.Closest(name, ByName.Keys);
         throw new ConfigException(location,
             close is null ? $"invalid property '{name}'" : $"invalid property '{name}' (did you mean '{close}'?)");

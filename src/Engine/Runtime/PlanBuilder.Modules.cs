@@ -111,7 +111,10 @@ public sealed partial class PlanBuilder
                 NotSupported(d.Location, "$IncludeConfig is not supported yet");
                 return;
             case "ruleset":
-                NotSupported(d.Location, "$Ruleset is not supported yet");
+                BindLegacyRuleset(d);
+                return;
+            case "rulesetcreatemainqueue":
+                BindRulesetCreateMainQueue(d);
                 return;
             default:
                 NotSupported(d.Location, $"legacy directive '${d.Name}' is not supported yet");

@@ -1,5 +1,6 @@
 using Sluice.Engine.Config.Ast;
 using Sluice.Engine.Scripting;
+using Sluice.Engine.Scripting.Expressions;
 
 namespace Sluice.Engine.Runtime;
 
@@ -30,32 +31,31 @@ public sealed partial class PlanBuilder
                 if (filter is not null) into.Add(new FilterStatement(filter, body));
                 return;
             case IfNode i:
-                NotSupported(i.Location, "'if' statements are not supported yet");
-                BindBlock(i.Then);
-                if (i.Else is not null) BindBlock(i.Else);
+                BindIf(i, into);
                 return;
             case ForeachNode fe:
-                NotSupported(fe.Location, "'foreach' statements are not supported yet");
-                BindBlock(fe.Body);
+                BindForeach(fe, into);
                 return;
             case PropertyFilterNode pf:
-                NotSupported(pf.Location, "property-based filters (':property, operation, \"value\"') are not supported yet");
-                BindBlock(pf.Body);
+                var propertyFilter = PropertyFilterParser.Parse(pf.Filter, _errors);
+                var filtered = BindBlock(pf.Body);
+                if (propertyFilter is not null) into.Add(new FilterStatement(propertyFilter, filtered));
                 return;
             case SetNode s:
-                NotSupported(s.Location, s.IsReset ? "'reset' statements are not supported yet" : "'set' statements are not supported yet");
+                if (VariableAssignment.Bind(s, _expressions) is { } assignment) into.Add(new SetStatement(assignment));
                 return;
             case UnsetNode u:
-                NotSupported(u.Location, "'unset' statements are not supported yet");
+                if (VariableRemoval.Bind(u, _expressions) is { } removal) into.Add(new UnsetStatement(removal));
                 return;
             case CallNode c:
-                NotSupported(c.Location, $"'call' is not supported yet (call {c.RulesetName})");
+                _rulesetReferences.Add((c.RulesetName, c.Location));
+                into.Add(new CallStatement(DeclareRuleset(c.RulesetName)));
                 return;
             case CallIndirectNode ci:
-                NotSupported(ci.Location, "'call_indirect' is not supported yet");
+                into.Add(new CallIndirectStatement(ExpressionCompiler.Compile(ci.Ruleset, _expressions), _plan.RulesetTable, _services.Log));
                 return;
-            case ContinueNode co:
-                NotSupported(co.Location, "'continue' is not supported yet");
+            case ContinueNode:
+                into.Add(ContinueStatement.Instance);
                 return;
             case ReloadLookupTableNode r:
                 NotSupported(r.Location, "reload_lookup_table() is not supported yet");
@@ -67,6 +67,28 @@ public sealed partial class PlanBuilder
                 NotSupported(node.Location, $"{node.GetType().Name} is not supported yet");
                 return;
         }
+    }
+
+    /// <summary>if … then … [else if … ] [else …]: "else if" arrives as an <see cref="IfNode"/> in the else block.</summary>
+    private void BindIf(IfNode node, List<Statement> into)
+    {
+        var condition = ExpressionCompiler.Compile(node.Condition, _expressions);
+        var then = BindBlock(node.Then);
+        var otherwise = node.Else is null ? null : BindBlock(node.Else);
+        into.Add(new FilterStatement(new ExpressionFilter(condition), then, otherwise));
+    }
+
+    private void BindForeach(ForeachNode node, List<Statement> into)
+    {
+        var collection = ExpressionCompiler.Compile(node.Collection, _expressions);
+        var body = BindBlock(node.Body);
+        var variable = Messages.Variables.VariablePath.TryParse(node.Variable);
+        if (variable is null)
+        {
+            Error(node.Location, $"invalid loop variable '${node.Variable}' in foreach (a $!, $. or $/ variable is expected)");
+            return;
+        }
+        into.Add(new ForeachStatement(variable, collection, body));
     }
 
     private Statement[] BindBlock(IReadOnlyList<StatementNode> block)

@@ -65,7 +65,7 @@ public sealed partial class PlanBuilder
 
         // Everything else in file order, as rsyslog does: a module must be loaded before its inputs, and a
         // template defined before the actions that use it.
-        var statements = new List<Scripting.Statement>();
+        BeginRulesets();
         foreach (var item in document.Items)
         {
             switch (item)
@@ -74,7 +74,7 @@ public sealed partial class PlanBuilder
                     BindObject(o);
                     break;
                 case StatementNode s:
-                    BindStatement(s, statements);
+                    BindStatement(s, _currentStatements);
                     break;
                 case DirectiveNode d:
                     BindDirective(d);
@@ -86,8 +86,8 @@ public sealed partial class PlanBuilder
                     break;
             }
         }
-        _plan.DefaultRuleset.Statements = statements.ToArray();
-        CheckRulesetReferences();
+        EndRulesets();
+        _errors.AddRange(_expressions.Errors);
 
         if (_errors.Count > 0)
         {
@@ -108,6 +108,7 @@ public sealed partial class PlanBuilder
         _failedTemplates.Clear();
         _rulesetReferences.Clear();
         _legacyAction = LegacyActionSetup.Initial;
+        _expressions = new Scripting.Expressions.ExpressionBindContext(services.Templates);
     }
 
     private void BindObject(ObjectNode o)
@@ -127,27 +128,11 @@ public sealed partial class PlanBuilder
                 DefineTemplate(o);
                 return;
             case ObjectKind.Ruleset:
-                NotSupported(o.Location, "ruleset() is not supported yet");
-                // Still check its statements, so their errors are reported too.
-                if (o.Script is not null)
-                {
-                    var ignored = new List<Scripting.Statement>();
-                    foreach (var s in o.Script) BindStatement(s, ignored);
-                }
+                DefineRuleset(o);
                 return;
             default:
                 NotSupported(o.Location, $"{o.Kind.Keyword()}() is not supported yet");
                 return;
-        }
-    }
-
-    private void CheckRulesetReferences()
-    {
-        foreach (var (name, location) in _rulesetReferences)
-        {
-            if (_plan.Rulesets.ContainsKey(name)) continue;
-            string? closest = Config.Schema.NameSuggester.Closest(name, _plan.Rulesets.Keys);
-            Error(location, $"ruleset '{name}' does not exist" + (closest is null ? "" : $" (did you mean '{closest}'?)"));
         }
     }
 

@@ -1,8 +1,11 @@
 using Sluice.Engine.Actions;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Outputs;
+using Sluice.Engine.Messages.Variables;
 using Sluice.Engine.Queues;
+using Sluice.Engine.Scripting.Expressions;
 using Sluice.Engine.Submit;
+using Sluice.Engine.Templates;
 
 namespace Sluice.Engine.Runtime;
 
@@ -10,9 +13,10 @@ namespace Sluice.Engine.Runtime;
 /// A queue worker's state while it runs rulesets over one batch (rsyslog's wti execState and actWrkrInfo):
 /// the worker's side of each Direct action (<see cref="ActionWorker"/>, created on first use), the messages
 /// bound for each queued action, and whether the previous action was suspended
-/// (action.execOnlyWhenPreviousIsSuspended, previous_action_suspended()).
+/// (action.execOnlyWhenPreviousIsSuspended, previous_action_suspended()); and the worker's expression state
+/// (<see cref="Evaluation"/>, sharing the plan's $/ variables) with the scratch space statements use.
 /// </summary>
-public sealed class RuleContext
+public sealed class RuleContext : IActionState
 {
     private readonly ActionInstance[] _actions;
     private readonly ActionWorker?[] _workers;
@@ -30,8 +34,10 @@ public sealed class RuleContext
 
     /// <param name="shutdown">The running queue's shutdown signal: Direct actions stop retrying when it is set.</param>
     /// <param name="batchCapacity">The queue's batch size (messages one action can receive per batch).</param>
-    public RuleContext(IReadOnlyList<ActionInstance> actions, ShutdownSignal shutdown, int batchCapacity)
+    /// <param name="globals">The $/ variables (shared by every worker); by default the process-wide ones templates render.</param>
+    public RuleContext(IReadOnlyList<ActionInstance> actions, ShutdownSignal shutdown, int batchCapacity, GlobalVariables? globals = null)
     {
+        Evaluation = new EvaluationContext(globals ?? GlobalVariables.Process) { Actions = this };
         _actions = actions.ToArray();
         _workers = new ActionWorker?[_actions.Length];
         _toEnqueue = new MessageBatch?[_actions.Length];
@@ -41,7 +47,35 @@ public sealed class RuleContext
         _batchCapacity = Math.Max(1, batchCapacity);
     }
 
-    public RenderContext Render { get; set; }
+    /// <summary>Time and host name for templates and $now…; setting it also sets the expressions' view of them.</summary>
+    public RenderContext Render
+    {
+        get => _render;
+        set
+        {
+            _render = value;
+            Evaluation.Render = value;
+        }
+    }
+
+    private RenderContext _render;
+
+    /// <summary>This worker's expression state (rsyslog keeps it in wti_t): one per worker, reused for every message.</summary>
+    public EvaluationContext Evaluation { get; }
+
+    /// <summary>Where property filters render the property they compare (cleared by each filter before use).</summary>
+    public ByteBuffer Scratch { get; } = new(256);
+
+    /// <summary>foreach's copies of the collections it iterates (nested loops each take their own).</summary>
+    public JsonNodePool LoopNodes { get; } = new();
+
+    /// <summary>How deep call / call_indirect are nested right now (a ruleset calling itself is cut off).</summary>
+    public int CallDepth { get; set; }
+
+    /// <summary>Calls skipped because they were nested deeper than <see cref="Scripting.CallStatement.MaxDepth"/>.</summary>
+    public long CallsTooDeep { get; private set; }
+
+    internal void NoteCallTooDeep() => CallsTooDeep++;
 
     /// <summary>Whether the last action run on this worker was suspended (rsyslog's bPrevWasSuspended).</summary>
     public bool PreviousActionSuspended { get; private set; }

@@ -1,5 +1,6 @@
 using Sluice.Engine.Actions;
 using Sluice.Engine.Inputs;
+using Sluice.Engine.Messages.Variables;
 using Sluice.Engine.Queues;
 using Sluice.Engine.Scripting;
 using Sluice.Engine.Templates;
@@ -24,8 +25,16 @@ public sealed class RuntimePlan
     public GlobalSettings Globals { get; set; }
     public QueueSettings MainQueue { get; set; }
     public TemplateRegistry Templates { get; }
-    /// <summary>Ruleset names are case-sensitive in rsyslog.</summary>
-    public Dictionary<string, Ruleset> Rulesets { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Ruleset names compare case-insensitively, as rsyslog's ruleset list (strcasecmp; checked with rsyslogd 8.2302).
+    /// </summary>
+    public Dictionary<string, Ruleset> Rulesets { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The same rulesets, for call_indirect's lookup at run time (filled when binding ends).</summary>
+    public RulesetTable RulesetTable { get; } = new();
+
+    /// <summary>The configuration's $/ variables, shared by every worker and by templates (process-wide, as in rsyslog).</summary>
+    public GlobalVariables Variables => GlobalVariables.Process;
     public Ruleset DefaultRuleset { get; }
     public List<IInput> Inputs { get; } = new();
     public List<ActionInstance> Actions { get; } = new();

@@ -20,6 +20,7 @@ public sealed class SyslogEngine : IDisposable
     private MessageQueue? _queue;
     private QueueWorkerPool? _workers;
     private readonly List<ActionQueue> _actionQueues = new();
+    private readonly List<RulesetQueue> _rulesetQueues = new();
     private Thread? _timer;
     private readonly ManualResetEventSlim _stopTimer = new();
     private bool _started;
@@ -66,6 +67,15 @@ public sealed class SyslogEngine : IDisposable
         var runner = new RulesetRunner(_plan, localHostBytes);
         _workers = new QueueWorkerPool(_queue, runner, _log);
         var submitter = new Submitter(_queue, _plan.Globals);
+        // Rulesets with their own queue run on their own workers; inputs bound to them submit there.
+        foreach (var ruleset in _plan.Rulesets.Values)
+        {
+            if (ruleset.QueueSettings is null) continue;
+            var rq = new RulesetQueue(ruleset, _plan, localHostBytes, _services, _log);
+            rq.Start();
+            _rulesetQueues.Add(rq);
+        }
+        IMessageSubmitter inputSubmitter = _rulesetQueues.Count == 0 ? submitter : new RulesetSubmitter(_plan, submitter);
         _workers.Start();
         _log.Attach(submitter, _services.MessagePool, localHost);
 
@@ -73,7 +83,7 @@ public sealed class SyslogEngine : IDisposable
         _timer.Start();
 
         foreach (var input in _plan.Inputs)
-            input.Start(submitter);
+            input.Start(inputSubmitter);
     }
 
     /// <summary>SIGHUP: outputs close and reopen their files.</summary>
@@ -93,6 +103,7 @@ public sealed class SyslogEngine : IDisposable
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
         _workers?.Stop();
+        foreach (var rq in _rulesetQueues) rq.Stop();
         foreach (var a in _plan.Actions)
             if (a.LostAtShutdown > 0)
                 _log.Warning($"action '{a.Name}': {a.LostAtShutdown} messages could not be delivered before shutdown and were discarded");
@@ -120,6 +131,7 @@ public sealed class SyslogEngine : IDisposable
             }
             _queue!.UpdateGauges();
             foreach (var aq in _actionQueues) aq.Queue.UpdateGauges();
+            foreach (var rq in _rulesetQueues) rq.Queue.UpdateGauges();
         }
     }
 

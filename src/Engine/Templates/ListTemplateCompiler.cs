@@ -48,10 +48,12 @@ internal static class ListTemplateCompiler
     {
         var p = e.Params;
         string name = p.GetString(P.Name) ?? "";
-        PropertyId id;
+        PropertyId id = default;
+        var variable = PropertyNames.TryVariable(name);
+        bool allJson = PropertyNames.IsAllJson(name, out bool plain);
         try
         {
-            id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
+            if (variable is null && !allJson) id = PropertyNames.Resolve(name, p.LocationOf(P.Name));
         }
         catch (ConfigException x)
         {
@@ -62,7 +64,8 @@ internal static class ListTemplateCompiler
         var o = new ReplacerOptions
         {
             Complex = Array.Exists(P.Complex, p.IsSet),
-            FieldName = p.GetString(P.OutName) ?? name,
+            // A list template's property() drops only a leading "$!" (rsyslogd 8.2302: "$!a" → "a", "$.n" stays "$.n").
+            FieldName = p.GetString(P.OutName) ?? (name.StartsWith("$!", StringComparison.Ordinal) ? name[2..] : name),
             DateFormat = p.IsSet(P.DateFormat) ? ToDateFormat(p.GetString(P.DateFormat)!) : DateFormat.Default,
             DateInUtc = p.GetBool(P.DateInUtc),
             CompressSpace = p.GetBool(P.CompressSpace),
@@ -128,7 +131,7 @@ internal static class ListTemplateCompiler
         }
         if (errors.Count != errorsBefore) return null;
         o.Seal();
-        return new ReplacerEntry(id, o);
+        return allJson ? new AllJsonEntry(plain, o) : variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o);
     }
 
     /// <summary>

@@ -123,12 +123,14 @@ internal sealed class StringTemplateParser
         if (_pos >= _text.Length) throw Error(open, "property has no closing '%'");
         string name = _text.Substring(nameStart, _pos - nameStart);
         if (name.Length == 0) throw Error(open, "empty property name ('%%')");
-        PropertyId id = ResolveProperty(name, open);
+        var variable = PropertyNames.TryVariable(name);
+        bool allJson = PropertyNames.IsAllJson(name, out bool plain);
+        PropertyId id = variable is null && !allJson ? ResolveProperty(name, open) : default;
 
         if (_text[_pos] == '%')
         {
             _pos++;
-            _entries.Add(new PropertyEntry(id));
+            _entries.Add(allJson ? new AllJsonEntry(plain, null) : variable is null ? new PropertyEntry(id) : new VariableEntry(variable));
             return;
         }
 
@@ -167,9 +169,12 @@ internal sealed class StringTemplateParser
             (o.FromPos, o.ToPos) = (o.ToPos, o.FromPos);
 
         // jsonf writes the property name as written when no field name is given.
-        o.FieldName ??= name;
+        // For $! and $. variables rsyslog cuts the first two characters ("$!a!b" → "a!b"; even the bare "!a" → "")
+        // and keeps $/ names whole (checked with rsyslogd 8.2302).
+        o.FieldName ??= variable is { Scope: Messages.Variables.VariableScope.Message or Messages.Variables.VariableScope.Local }
+            ? name[Math.Min(2, name.Length)..] : name;
         o.Seal();
-        _entries.Add(new ReplacerEntry(id, o));
+        _entries.Add(allJson ? new AllJsonEntry(plain, o) : variable is null ? new ReplacerEntry(id, o) : new VariableReplacerEntry(variable, o));
     }
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';

@@ -455,49 +455,47 @@ public class PlanBuilderTests
     {
         Assert.Equal(new[]
         {
-            "test.conf:1:1: 'if' statements are not supported yet",
-            "test.conf:2:1: ruleset() is not supported yet",
-            "test.conf:3:1: 'set' statements are not supported yet",
-            "test.conf:4:1: 'call' is not supported yet (call x)",
-            "test.conf:5:1: property-based filters (':property, operation, \"value\"') are not supported yet",
-            "test.conf:6:1: include() is not supported yet",
-            "test.conf:7:1: $IncludeConfig is not supported yet",
-            "test.conf:8:1: legacy directive '$ActionFileDefaultTemplate' is not supported yet",
-            "test.conf:9:1: $Ruleset is not supported yet",
-            "test.conf:10:1: BSD-style program selectors ('!sshd') are not supported yet",
-            "test.conf:11:1: lookup_table() is not supported yet",
-            "test.conf:12:1: 'foreach' statements are not supported yet",
-            "test.conf:13:1: 'unset' statements are not supported yet",
-            "test.conf:14:1: 'continue' is not supported yet",
-            "test.conf:15:1: 'reset' statements are not supported yet",
-            "test.conf:16:1: 'call_indirect' is not supported yet",
-            "test.conf:17:1: reload_lookup_table() is not supported yet",
+            "test.conf:1:1: include() is not supported yet",
+            "test.conf:2:1: $IncludeConfig is not supported yet",
+            "test.conf:3:1: legacy directive '$ActionFileDefaultTemplate' is not supported yet",
+            "test.conf:4:1: BSD-style program selectors ('!sshd') are not supported yet",
+            "test.conf:5:1: lookup_table() is not supported yet",
+            "test.conf:6:1: reload_lookup_table() is not supported yet",
         }, Errors(
-            "if $msg contains 'x' then stop\n" +
-            "ruleset(name=\"r\") { stop }\n" +
-            "set $.a = 1;\n" +
-            "call x\n" +
-            ":msg, contains, \"x\" stop\n" +
             "include(file=\"/etc/x.conf\")\n" +
             "$IncludeConfig /etc/rsyslog.d/*.conf\n" +
             "$ActionFileDefaultTemplate RSYSLOG_TraditionalFileFormat\n" +
-            "$Ruleset remote\n" +
             "!sshd\n" +
             "lookup_table(name=\"t\" file=\"/x\")\n" +
-            "foreach ($.i in $!a) do stop\n" +
-            "unset $.a;\n" +
-            "continue\n" +
-            "reset $.a = 2;\n" +
-            "call_indirect \"x\";\n" +
             "reload_lookup_table(\"t\")\n"));
     }
 
     [Fact]
-    public void Errors_inside_unsupported_blocks_are_reported_too()
+    public void Statements_and_rulesets_bind()
+    {
+        var plan = Build(
+            "if $msg contains 'x' then stop\n" +
+            "ruleset(name=\"r\") { stop }\n" +
+            "set $.a = 1;\n" +
+            "call r\n" +
+            ":msg, contains, \"x\" stop\n" +
+            "$Ruleset remote\n" +
+            "foreach ($.i in $!a) do stop\n" +
+            "unset $.a;\n" +
+            "continue\n" +
+            "reset $.a = 2;\n" +
+            "call_indirect \"x\";\n");
+        Assert.Equal(4, plan.DefaultRuleset.Statements.Length);
+        Assert.Equal(5, plan.Rulesets["remote"].Statements.Length);
+        Assert.Single(plan.Rulesets["R"].Statements); // names compare case-insensitively, as in rsyslog
+        Assert.Equal(3, plan.RulesetTable.All.Length);
+    }
+
+    [Fact]
+    public void Errors_inside_statement_blocks_are_reported()
     {
         Assert.Equal(new[]
         {
-            "test.conf:1:1: 'if' statements are not supported yet",
             "test.conf:1:41: template 'nope' is not defined",
         }, Errors("if 1 then action(type=\"omfile\" template=\"nope\" file=\"/x\")"));
     }
@@ -552,7 +550,6 @@ public class PlanBuilderTests
             "test.conf:2:1: imtcp: parameter 'port' is required",
             "test.conf:3:41: template 'RSYSLOG_FileFormt' is not defined (did you mean 'RSYSLOG_FileFormat'?)",
             "test.conf:5:1: expected ')' to close the action( of line 4 before this line",
-            "test.conf:5:1: 'if' statements are not supported yet",
             "test.conf:6:5: forwarding over UDP ('@host' legacy action) is not supported yet",
         }, Errors(
             "module(load=\"imtcp\" MaxSesions=\"500\")\n" +

@@ -193,8 +193,13 @@ public class PropertyWriterTests
         Assert.Equal(at, e.Errors[0].Location);
         Assert.Contains("invalid property 'progamname' (did you mean 'programname'?)", e.Message);
         Assert.DoesNotContain("did you mean", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("zzzzzzzzzzzz", at)).Message);
-        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$/counter", at)).Message);
-        Assert.Contains("not supported yet", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$!all-json", at)).Message);
+        // Variables are not properties: templates and filters take them through PropertyNames.TryVariable.
+        Assert.Contains("is a variable", Assert.Throws<ConfigException>(() => PropertyNames.Resolve("$/counter", at)).Message);
+        Assert.Equal("$/counter", PropertyNames.TryVariable("$/counter")!.ToString());
+        Assert.Equal("$!a!b", PropertyNames.TryVariable("!a!b")!.ToString());
+        Assert.Null(PropertyNames.TryVariable("$!all-json"));
+        Assert.True(PropertyNames.IsAllJson("$!all-json-plain", out bool plain) && plain);
+        Assert.Null(PropertyNames.TryVariable("msg"));
         Assert.Equal(PropertyId.ParseSuccess, PropertyNames.Resolve("ParseSuccess", at));
         Assert.Equal(PropertyId.JsonMesg, PropertyNames.Resolve("jsonmesg", at));
         Assert.Equal(PropertyId.Uuid, PropertyNames.Resolve("UUID", at));

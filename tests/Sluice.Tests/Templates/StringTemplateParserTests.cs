@@ -44,13 +44,6 @@ public class StringTemplateParserTests
         Assert.Contains($"at offset {offset} ", error.Message);
     }
 
-    [Theory]
-    [InlineData("%$!foo%", "message variables ($!, $. and $/) are not supported yet")]
-    [InlineData("%$.bar%", "message variables")]
-    [InlineData("%$!all-json%", "not supported yet")]
-    public void Features_built_later_are_rejected_clearly(string text, string problem) =>
-        Assert.Contains(problem, Fails(text).Message);
-
     [Fact]
     public void Property_names_and_options_are_case_insensitive()
     {

@@ -15,6 +15,12 @@ public sealed class GlobalVariables
 
     public GlobalVariables() => _tree = new VariableTree(_pool, deferRelease: false);
 
+    /// <summary>
+    /// The running configuration's $/ variables. rsyslog keeps them in one process-wide tree (msg.c global_var_root),
+    /// read by scripts and templates alike; templates, compiled before any plan exists, render $/ from this one.
+    /// </summary>
+    public static GlobalVariables Process { get; } = new();
+
     /// <summary>set/reset with a value from any pool (it is copied in).</summary>
     public void Set(VariablePath path, JsonNode value, bool reset)
     {

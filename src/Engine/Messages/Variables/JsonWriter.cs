@@ -12,7 +12,12 @@ namespace Sluice.Engine.Messages.Variables;
 /// </summary>
 public static class JsonWriter
 {
-    public static void Write(ByteBuffer dest, JsonNode node)
+    public static void Write(ByteBuffer dest, JsonNode node) => Write(dest, node, plain: false);
+
+    /// <summary>libfastjson's "plain" format (no blanks: <c>{"a":1,"b":[2]}</c>, <c>{}</c>), as $!all-json-plain renders it.</summary>
+    public static void WritePlain(ByteBuffer dest, JsonNode node) => Write(dest, node, plain: true);
+
+    private static void Write(ByteBuffer dest, JsonNode node, bool plain)
     {
         switch (node.Kind)
         {
@@ -21,8 +26,8 @@ public static class JsonWriter
             case JsonKind.Integer: AsciiWriter.AppendDecimal(dest, node.Integer); break;
             case JsonKind.Double: WriteDouble(dest, node); break;
             case JsonKind.String: WriteString(dest, node.Text); break;
-            case JsonKind.Object: WriteObject(dest, node); break;
-            case JsonKind.Array: WriteArray(dest, node); break;
+            case JsonKind.Object: WriteObject(dest, node, plain); break;
+            case JsonKind.Array: WriteArray(dest, node, plain); break;
         }
     }
 
@@ -64,7 +69,7 @@ public static class JsonWriter
         dest.Append((byte)'"');
     }
 
-    private static void WriteObject(ByteBuffer dest, JsonNode node)
+    private static void WriteObject(ByteBuffer dest, JsonNode node, bool plain)
     {
         dest.Append((byte)'{');
         bool first = true;
@@ -72,24 +77,26 @@ public static class JsonWriter
         {
             var member = node.Slot(i);
             if (member is null) continue;
-            dest.Append(first ? " "u8 : ", "u8);
+            if (plain) { if (!first) dest.Append((byte)','); }
+            else dest.Append(first ? " "u8 : ", "u8);
             first = false;
             WriteString(dest, member.Key);
-            dest.Append(": "u8);
-            Write(dest, member);
+            dest.Append(plain ? ":"u8 : ": "u8);
+            Write(dest, member, plain);
         }
-        dest.Append(" }"u8);
+        dest.Append(plain ? "}"u8 : " }"u8);
     }
 
-    private static void WriteArray(ByteBuffer dest, JsonNode node)
+    private static void WriteArray(ByteBuffer dest, JsonNode node, bool plain)
     {
         dest.Append((byte)'[');
         for (int i = 0; i < node.SlotCount; i++)
         {
-            dest.Append(i == 0 ? " "u8 : ", "u8);
-            Write(dest, node.Slot(i)!);
+            if (plain) { if (i > 0) dest.Append((byte)','); }
+            else dest.Append(i == 0 ? " "u8 : ", "u8);
+            Write(dest, node.Slot(i)!, plain);
         }
-        dest.Append(" ]"u8);
+        dest.Append(plain ? "]"u8 : " ]"u8);
     }
 
     private static void WriteDouble(ByteBuffer dest, JsonNode node)
