@@ -107,9 +107,6 @@ public sealed partial class PlanBuilder
             case "template":
                 DefineLegacyTemplate(d);
                 return;
-            case "includeconfig":
-                NotSupported(d.Location, "$IncludeConfig is not supported yet");
-                return;
             case "ruleset":
                 NotSupported(d.Location, "$Ruleset is not supported yet");
                 return;

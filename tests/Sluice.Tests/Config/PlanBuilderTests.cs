@@ -460,8 +460,6 @@ public class PlanBuilderTests
             "test.conf:3:1: 'set' statements are not supported yet",
             "test.conf:4:1: 'call' is not supported yet (call x)",
             "test.conf:5:1: property-based filters (':property, operation, \"value\"') are not supported yet",
-            "test.conf:6:1: include() is not supported yet",
-            "test.conf:7:1: $IncludeConfig is not supported yet",
             "test.conf:8:1: legacy directive '$ActionFileDefaultTemplate' is not supported yet",
             "test.conf:9:1: $Ruleset is not supported yet",
             "test.conf:10:1: BSD-style program selectors ('!sshd') are not supported yet",
@@ -478,8 +476,8 @@ public class PlanBuilderTests
             "set $.a = 1;\n" +
             "call x\n" +
             ":msg, contains, \"x\" stop\n" +
-            "include(file=\"/etc/x.conf\")\n" +
-            "$IncludeConfig /etc/rsyslog.d/*.conf\n" +
+            "include(text=\"stop\")\n" +
+            "$IncludeConfig /nonexistent-dir/*.conf\n" +
             "$ActionFileDefaultTemplate RSYSLOG_TraditionalFileFormat\n" +
             "$Ruleset remote\n" +
             "!sshd\n" +

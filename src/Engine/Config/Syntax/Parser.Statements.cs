@@ -38,8 +38,14 @@ public sealed partial class Parser
                 into.Add(ParseReloadLookupTable());
                 return;
             case TokenKind.BeginObject when t.ObjectKind == ObjectKind.Include:
+                // Inside a block (rsyslog splices the included text into its token stream, so this works
+                // there too): the included file may hold statements only.
                 Advance();
-                into.Add(new IncludeNode(ParseParameters(t), t.Location));
+                foreach (var item in _includes.Include(new IncludeNode(ParseParameters(t), t.Location), _errors))
+                {
+                    if (item is StatementNode statement) into.Add(statement);
+                    else _errors.Add(new ConfigError(item.Location, $"this cannot stand inside the statement block that includes it (at {t.Location}): only statements can"));
+                }
                 return;
             case TokenKind.BeginObject when t.ObjectKind != ObjectKind.Action:
                 throw Fail(t, $"declarative object '{t.Text}()' is not permitted inside a statement block");
