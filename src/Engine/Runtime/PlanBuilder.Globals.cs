@@ -92,6 +92,8 @@ public sealed partial class PlanBuilder
                 return g with { Escape8BitCharactersOnReceive = set.GetBool(name) };
             case GlobalParams.DropTrailingLFOnReception:
                 return g with { DropTrailingLFOnReception = set.GetBool(name) };
+            case GlobalParams.Umask:
+                return g with { Umask = set.GetInt(name) };
             default:
                 Error(location, $"global(): parameter '{name}' is not handled");
                 return g;

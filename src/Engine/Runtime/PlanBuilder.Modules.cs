@@ -96,13 +96,18 @@ public sealed partial class PlanBuilder
     private void BindDirective(DirectiveNode d)
     {
         if (GlobalDirectives.ContainsKey(d.Name)) return; // bound first, with global()
+        if (d.Name.Equals("ResetConfigVariables", StringComparison.OrdinalIgnoreCase)) ResetLegacyDirectives(); // and the $Action… ones below
         if (TryBindActionDirective(d)) return;
+        if (TryBindLegacyDirective(d)) return;
         switch (d.Name.ToLowerInvariant())
         {
             case "modload":
                 if (!TryDirectiveValue(d, out var name, out var location)) return;
-                var module = ResolveModule(name, location);
-                if (module is not null) Register(module, new ParamSet(module.ModuleParams, d.Location), d.Location);
+                // "$ModLoad imtcp.so" and "$ModLoad /usr/lib/rsyslog/imtcp.so" name the same module.
+                string moduleName = Path.GetFileName(name);
+                if (moduleName.EndsWith(".so", StringComparison.Ordinal)) moduleName = moduleName[..^3];
+                var module = ResolveModule(moduleName, location);
+                if (module is not null) Register(module, LegacyModuleParams(module, d.Location), d.Location);
                 return;
             case "template":
                 DefineLegacyTemplate(d);
@@ -111,7 +116,7 @@ public sealed partial class PlanBuilder
                 NotSupported(d.Location, "$Ruleset is not supported yet");
                 return;
             default:
-                NotSupported(d.Location, $"legacy directive '${d.Name}' is not supported yet");
+                UnknownDirective(d);
                 return;
         }
     }

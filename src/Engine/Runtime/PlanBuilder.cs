@@ -52,6 +52,7 @@ public sealed partial class PlanBuilder
         services.Globals = globals;
         var mainQueue = BindMainQueue(document);
         _plan = new RuntimePlan(globals, mainQueue, services.Templates);
+        PrepareLegacyDirectives(document);
 
         try
         {

@@ -389,9 +389,9 @@ public class PlanBuilderTests
         {
             "test.conf:1:23: global(): parameter 'maxMessageSize' must be at least 128, not 100",
             "test.conf:1:29: global(): parameter 'workdirectry' is not known (did you mean 'workDirectory'?)",
-            "test.conf:1:47: parameter 'umask' of global() is not supported by Sluice yet",
-            "test.conf:1:96: global(): parameter 'parser.controlCharacterEscapePrefix' must be exactly one character, not \"##\"",
-        }, Errors("global(maxMessageSize=\"100\" workdirectry=\"/x\" umask=\"0022\" parser.controlCharacterEscapePrefix=\"##\")"));
+            "test.conf:1:53: global(): parameter 'umask' must be a file mode of 4 or 5 octal digits starting with '0' (like \"0644\"), not \"22\"",
+            "test.conf:1:94: global(): parameter 'parser.controlCharacterEscapePrefix' must be exactly one character, not \"##\"",
+        }, Errors("global(maxMessageSize=\"100\" workdirectry=\"/x\" umask=\"22\" parser.controlCharacterEscapePrefix=\"##\")"));
     }
 
     [Fact]
@@ -460,7 +460,6 @@ public class PlanBuilderTests
             "test.conf:3:1: 'set' statements are not supported yet",
             "test.conf:4:1: 'call' is not supported yet (call x)",
             "test.conf:5:1: property-based filters (':property, operation, \"value\"') are not supported yet",
-            "test.conf:8:1: legacy directive '$ActionFileDefaultTemplate' is not supported yet",
             "test.conf:9:1: $Ruleset is not supported yet",
             "test.conf:10:1: BSD-style program selectors ('!sshd') are not supported yet",
             "test.conf:11:1: lookup_table() is not supported yet",

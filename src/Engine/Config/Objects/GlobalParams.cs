@@ -19,6 +19,7 @@ public static class GlobalParams
     public const string ControlCharacterEscapePrefix = "parser.controlCharacterEscapePrefix";
     public const string Escape8BitCharactersOnReceive = "parser.escape8BitCharactersOnReceive";
     public const string DropTrailingLFOnReception = "parser.dropTrailingLFOnReception";
+    public const string Umask = "umask";
 
     private static readonly string[] NotSupportedNames =
     {
@@ -34,7 +35,7 @@ public static class GlobalParams
         "privDrop.group.keepSupplemental", "privDrop.group.id", "privDrop.group.name", "privDrop.user.id",
         "privDrop.user.name", "net.ipprotocol", "net.aclAddHostnameOnFail", "net.aclResolveHostname",
         "net.permitACLWarning", "abortOnUncleanConfig", "abortOnFailedQueueStartup", "variables.caseSensitive",
-        "environment", "processInternalMessages", "umask", "security.abortOnIDResolutionFail",
+        "environment", "processInternalMessages", "security.abortOnIDResolutionFail",
         "internal.developeronly.options", "internalmsg.ratelimit.interval", "internalmsg.ratelimit.burst",
         "internalmsg.ratelimit.name", "internalmsg.severity", "allMessagesToStderr", "errorMessagesToStderr.maxNumber",
         "shutdown.enable.ctlc", "shutdown.queue.doubleSize", "default.action.queue.timeoutshutdown",
@@ -61,6 +62,7 @@ public static class GlobalParams
         yield return new ParamDef(ControlCharacterEscapePrefix, ParamType.Char) { Min = 1, Max = 127 };
         yield return new ParamDef(Escape8BitCharactersOnReceive, ParamType.Binary);
         yield return new ParamDef(DropTrailingLFOnReception, ParamType.Binary);
+        yield return new ParamDef(Umask, ParamType.FileMode);
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
     }
 }
