@@ -53,6 +53,8 @@ public sealed partial class PlanBuilder
         var mainQueue = BindMainQueue(document);
         _plan = new RuntimePlan(globals, mainQueue, services.Templates);
         PrepareLegacyDirectives(document);
+        _lookupTables = new Lookup.LookupTableRegistry();
+        _plan.LookupTables = _lookupTables;
 
         try
         {
@@ -126,6 +128,9 @@ public sealed partial class PlanBuilder
                 return;
             case ObjectKind.Template:
                 DefineTemplate(o);
+                return;
+            case ObjectKind.LookupTable:
+                BindLookupTable(o);
                 return;
             case ObjectKind.Ruleset:
                 NotSupported(o.Location, "ruleset() is not supported yet");

@@ -462,7 +462,7 @@ public class PlanBuilderTests
             "test.conf:5:1: property-based filters (':property, operation, \"value\"') are not supported yet",
             "test.conf:9:1: $Ruleset is not supported yet",
             "test.conf:10:1: BSD-style program selectors ('!sshd') are not supported yet",
-            "test.conf:11:1: lookup_table() is not supported yet",
+            "test.conf:11:28: lookup table file '/x' could not be opened: No such file or directory",
             "test.conf:12:1: 'foreach' statements are not supported yet",
             "test.conf:13:1: 'unset' statements are not supported yet",
             "test.conf:14:1: 'continue' is not supported yet",
