@@ -103,10 +103,7 @@ public sealed partial class PlanBuilder
         {
             case "modload":
                 if (!TryDirectiveValue(d, out var name, out var location)) return;
-                // "$ModLoad imtcp.so" and "$ModLoad /usr/lib/rsyslog/imtcp.so" name the same module.
-                string moduleName = Path.GetFileName(name);
-                if (moduleName.EndsWith(".so", StringComparison.Ordinal)) moduleName = moduleName[..^3];
-                var module = ResolveModule(moduleName, location);
+                var module = ResolveModule(name, location);
                 if (module is not null) Register(module, LegacyModuleParams(module, d.Location), d.Location);
                 return;
             case "template":
