@@ -2,6 +2,7 @@ using Sluice.Engine.Config;
 using Sluice.Engine.Config.Ast;
 using Sluice.Engine.Config.Legacy;
 using Sluice.Engine.Config.Schema;
+using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Inputs;
 using Sluice.Engine.Modules;
 
@@ -53,6 +54,7 @@ public sealed partial class PlanBuilder
         ["InputTCPServerKeepAlive_probes"] = ("imtcp", "keepAlive.probes"),
         ["InputTCPServerKeepAlive_intvl"] = ("imtcp", "keepAlive.interval"),
         ["InputTCPServerKeepAlive_time"] = ("imtcp", "keepAlive.time"),
+        ["InputTCPServerPreserveCase"] = ("imtcp", "preserveCase"),
         ["InputTCPServerStreamDriverMode"] = ("imtcp", "streamDriver.mode"),
         ["InputTCPServerStreamDriverAuthMode"] = ("imtcp", "streamDriver.authMode"),
         ["InputTCPServerStreamDriverPermittedPeer"] = ("imtcp", "permittedPeer"),
@@ -233,11 +235,18 @@ public sealed partial class PlanBuilder
         if (_loaded.TryGetValue(module, out var loaded) && loaded.Params.IsSet("template"))
         {
             // rsyslog's text (omfile.c / omfwd.c setLegacyDfltTpl).
-            Error(d.Location, $"{outputName} default template already set via module global parameter - can no longer be changed " +
+            Error(d.Location, $"{outputName}: default template already set via module global parameter - can no longer be changed " +
                               $"(module(template=…) at {loaded.Params.LocationOf("template")})");
             return;
         }
         _legacyDefaultTemplates[module.Name] = new LegacyValue(value, location);
+    }
+
+    /// <summary>module(load="omfile" template=…) after $ActionFileDefaultTemplate: rsyslog's warning (the module's wins).</summary>
+    private void WarnIfLegacyDefaultTemplate(ModuleDefinition module, ParamSet moduleParams)
+    {
+        if (moduleParams.IsSet("template") && _legacyDefaultTemplates.ContainsKey(module.Name))
+            _services.Log.Warning($"{module.Name}: warning: default template was already set via legacy directive - may lead to inconsistent results.");
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed partial class PlanBuilder
         if (module is null) return;
         var set = ParamBinder.Bind(module.ModuleParams, o.Parameters, o.Location, module.Name, _errors,
             n => n.Equals(ModuleObjectParams.Load, StringComparison.OrdinalIgnoreCase));
+        WarnIfLegacyDefaultTemplate(module, set);
         Register(module, set, o.Location);
     }
 

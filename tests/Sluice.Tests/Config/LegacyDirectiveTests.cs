@@ -91,7 +91,7 @@ public sealed class LegacyDirectiveTests : IDisposable
     {
         Assert.Equal(new[]
         {
-            "test.conf:2:1: omfile default template already set via module global parameter - can no longer be changed (module(template=…) at test.conf:1:39)",
+            "test.conf:2:1: omfile: default template already set via module global parameter - can no longer be changed (module(template=…) at test.conf:1:39)",
             "test.conf:4:5: the default template 'NoSuchTemplate' of omfwd is not defined",
         }, Errors("module(load=\"builtin:omfile\" template=\"RSYSLOG_FileFormat\")\n$ActionFileDefaultTemplate RSYSLOG_TraditionalFileFormat\n" +
                   "$ActionForwardDefaultTemplate NoSuchTemplate\n*.* @192.0.2.1\n"));

@@ -39,7 +39,7 @@ public static class LegacyDirectiveNames
         "inputtcpserverdisablelfdelimiter", "inputtcpflowcontrol", "inputtcpserverkeepalive",
         "inputtcpserverkeepalive_probes", "inputtcpserverkeepalive_intvl", "inputtcpserverkeepalive_time",
         "inputtcpserversupportoctetcountedframing", "inputtcpserverstreamdrivermode",
-        "inputtcpserverstreamdriverauthmode", "inputtcpserverstreamdriverpermittedpeer", "inputtcpserverlistenportfile",
+        "inputtcpserverstreamdriverauthmode", "inputtcpserverstreamdriverpermittedpeer", "inputtcpserverlistenportfile", "inputtcpserverpreservecase",
         // imudp
         "udpserverrun", "udpserveraddress", "udpservertimerequery", "inputudpserverbindruleset",
         "imudpschedulingpolicy", "imudpschedulingpriority",
