@@ -162,15 +162,16 @@ public sealed partial class PlanBuilder
             return;
         }
         var schema = omfile.InstanceParams;
-        if (schema.Find("file") is null)
+        string pathParam = legacy.DynaFile ? "dynaFile" : "file";
+        if (schema.Find(pathParam) is null)
         {
-            Error(node.Location, "omfile has no 'file' parameter, so legacy file actions cannot be used");
+            Error(node.Location, $"omfile has no '{pathParam}' parameter, so this legacy file action cannot be used");
             return;
         }
         int errorsBefore = _errors.Count;
         var set = new ParamSet(schema, node.Location);
-        set.Set("file", legacy.Path!, text.LocationAt(legacy.PathOffset));
-        ApplyLegacyFileSettings(set);
+        set.Set(pathParam, legacy.Path!, text.LocationAt(legacy.PathOffset));
+        ApplyLegacyFileSettings(set, legacy.Sync);
         if (legacy.Template is not null && schema.Find(ActionParams.Template) is not null)
             set.Set(ActionParams.Template, legacy.Template, text.LocationAt(legacy.TemplateOffset));
         foreach (var def in schema.All)

@@ -259,11 +259,17 @@ public sealed partial class PlanBuilder
         return module.DefaultTemplate(moduleParams, _services);
     }
 
-    /// <summary>omfile's legacy settings on a legacy file action's parameters.</summary>
-    private void ApplyLegacyFileSettings(ParamSet set)
+    /// <summary>
+    /// omfile's legacy settings on a legacy file action's parameters. "-/path" never syncs; "/path" syncs when
+    /// $ActionFileEnableSync is on (omfile.c parseSelectorAct).
+    /// </summary>
+    private void ApplyLegacyFileSettings(ParamSet set, bool syncAllowed)
     {
         foreach (var (name, v) in _legacyFileSettings)
+        {
+            if (!syncAllowed && name.Equals("sync", StringComparison.OrdinalIgnoreCase)) continue;
             if (set.Schema.Find(name) is not null && !set.IsSet(name)) set.Set(name, v.Value, v.Location);
+        }
     }
 
     /// <summary>$InputTCPServerRun [port] / $UDPServerRun [port]: a listener with the per-listener settings so far.</summary>

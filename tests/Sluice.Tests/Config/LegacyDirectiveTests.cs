@@ -169,6 +169,32 @@ public sealed class LegacyDirectiveTests : IDisposable
     }
 
     [Fact]
+    public void Dynafile_legacy_actions_name_the_path_template_and_sync_follows_ActionFileEnableSync()
+    {
+        var plan = Build(
+            "$template DynPath,\"/tmp/sluice-legacy/%programname%.log\"\n" +
+            "$ActionFileEnableSync on\n" +
+            "*.* ?DynPath\n" +
+            "*.* -?DynPath;RSYSLOG_TraditionalFileFormat\n" +
+            "*.* /tmp/sluice-legacy/synced\n" +
+            "*.* -/tmp/sluice-legacy/not-synced\n");
+
+        var dyn = Assert.IsType<DynaFileOutput>(plan.Actions[0].Output);
+        Assert.Equal("DynPath", dyn.Settings.DynaFileTemplate);
+        Assert.True(dyn.Settings.Sync);
+        Assert.False(Assert.IsType<DynaFileOutput>(plan.Actions[1].Output).Settings.Sync);
+        Assert.Equal("RSYSLOG_TraditionalFileFormat", plan.Actions[1].Template!.Name);
+        Assert.True(File(plan, 2).Sync);
+        Assert.False(File(plan, 3).Sync);
+
+        Assert.Equal(new[]
+        {
+            "test.conf:1:6: omfile: the dynaFile template 'NoSuch' is not defined",
+            "test.conf:2:6: a file name or, after '?', a template name is missing",
+        }, Errors("*.* ?NoSuch\n*.* ?;RSYSLOG_FileFormat\n"));
+    }
+
+    [Fact]
     public void ModLoad_accepts_the_shared_object_file_name()
     {
         var plan = Build("$ModLoad imtcp.so\n$InputTCPServerRun 10514\n*.* /tmp/x\n");

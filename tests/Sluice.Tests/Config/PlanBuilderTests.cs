@@ -441,13 +441,13 @@ public class PlanBuilderTests
         {
             "test.conf:1:5: forwarding over UDP ('@host' legacy action) is not supported yet",
             "test.conf:2:5: forwarding over TCP ('@@host' legacy action) is not supported yet",
-            "test.conf:3:5: dynamic file names ('?Template' actions) are not supported yet",
+            "test.conf:3:5: running a program ('^program' legacy action, omshell) is not supported yet",
             "test.conf:4:5: messages to users ('root' legacy action, omusrmsg) is not supported yet",
             "test.conf:5:12: template 'NoSuchTpl' is not defined",
             "test.conf:6:12: invalid character in selector line - ';template' expected",
             "test.conf:7:1: unknown facility name \"foo\"",
             "test.conf:8:5: writing to a named pipe ('|pipe' legacy action, ompipe) is not supported yet",
-        }, Errors("*.* @host:514\n*.* @@host\n*.* ?DynFile\n*.* root\n*.* /var/x;NoSuchTpl\n*.* /var/x y\nfoo.* /x\n*.* |/dev/xconsole\n"));
+        }, Errors("*.* @host:514\n*.* @@host\n*.* ^/bin/true\n*.* root\n*.* /var/x;NoSuchTpl\n*.* /var/x y\nfoo.* /x\n*.* |/dev/xconsole\n"));
     }
 
     [Fact]
