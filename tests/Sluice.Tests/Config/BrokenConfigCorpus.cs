@@ -122,4 +122,17 @@ public sealed class BrokenConfigDaemonTests
         Assert.True(expected.SequenceEqual(reported), $"expected:\n{string.Join('\n', expected)}\nsluiced -N1 printed:\n{r.Output}");
         Assert.Equal(expected.Count == 0 ? 0 : 1, r.ExitCode);
     }
+
+    public static IEnumerable<object[]> Names() => BrokenConfigCorpus.Names();
+
+    /// <summary>The corpus is broken for the reference too: rsyslogd 8.2302 -N1 fails on every config Sluice rejects and passes the clean one.</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Rsyslogd_N1_agrees_that_the_config_is_broken_or_clean(string name)
+    {
+        using var corpus = new BrokenConfigCorpus();
+        var r = ProcessRun.Run(RepoLayout.Rsyslogd, ["-N1", "-f", corpus.Config(name)], TimeSpan.FromSeconds(60));
+        bool clean = BrokenConfigCorpus.Expected(name).Count == 0;
+        Assert.True(clean == (r.ExitCode == 0), $"rsyslogd -N1 exited {r.ExitCode} for {name}.conf:\n{r.Output}");
+    }
 }
