@@ -158,9 +158,9 @@ public class IncludeTests : IDisposable
     {
         string stmts = Write("stmts.conf", "*.* /in-ruleset\n");
         string objs = Write("objs.conf", "global(workDirectory=\"/tmp\")\n");
-        var doc = Load($"ruleset(name=\"r\") {{\n  include(file=\"{stmts}\")\n}}\nif 1 == 1 then {{\n  include(file=\"{objs}\")\n  stop\n}}\n");
+        var doc = Load($"ruleset(name=\"r\") {{\n  include(file=\"{stmts}\")\n$IncludeConfig {stmts}\n}}\nif 1 == 1 then {{\n  include(file=\"{objs}\")\n  stop\n}}\n");
 
-        Assert.Equal(new[] { "/in-ruleset" }, Actions(doc.Items));
+        Assert.Equal(new[] { "/in-ruleset", "/in-ruleset" }, Actions(doc.Items));
         var error = Assert.Single(doc.Errors);
         Assert.Equal(new SourceLocation(objs, 1, 1), error.Location);
         Assert.Contains("cannot stand inside the statement block", error.Message);
