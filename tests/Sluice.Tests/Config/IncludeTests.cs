@@ -80,9 +80,9 @@ public class IncludeTests : IDisposable
     public void A_missing_file_is_an_error_unless_optional_and_an_unmatched_wildcard_is_silent()
     {
         string missing = _dir.File("nope.conf");
-        var doc = Load($"include(file=\"{missing}\")\ninclude(file=\"{missing}\" mode=\"required\")\n" +
+        var doc = Load($"include(file=\"{missing}\" mode=\"abort-if-missing\")\ninclude(file=\"{missing}\")\n" +
                        $"include(file=\"{missing}\" mode=\"optional\")\ninclude(file=\"{_dir.File("nope")}*.conf\")\n" +
-                       $"$IncludeConfig {missing}\n$IncludeConfig {_dir.File("none")}/*.conf\n");
+                       $"$IncludeConfig {missing}\n$IncludeConfig {_dir.File("none")}/*.conf\ninclude(file=\"{missing}\" mode=\"required\")\n");
 
         string main = _dir.File("main.conf");
         string cwd = Directory.GetCurrentDirectory();
@@ -91,6 +91,7 @@ public class IncludeTests : IDisposable
             $"{main}:1:14: error accessing config file or directory '{missing}' [cwd: {cwd}]: No such file or directory (include mode \"abort-if-missing\")",
             $"{main}:2:14: error accessing config file or directory '{missing}' [cwd: {cwd}]: No such file or directory",
             $"{main}:5:16: error accessing config file or directory '{missing}' [cwd: {cwd}]: No such file or directory",
+            $"{main}:7:14: error accessing config file or directory '{missing}' [cwd: {cwd}]: No such file or directory",
         }, Errors(doc));
     }
 

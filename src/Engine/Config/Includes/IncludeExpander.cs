@@ -28,7 +28,7 @@ public sealed class IncludeExpander
     {
         new ParamDef("file", ParamType.String),
         new ParamDef("text", ParamType.String),
-        new ParamDef("mode", ParamType.Choice) { Allowed = new[] { ModeAbortIfMissing, ModeRequired, ModeOptional }, Default = ModeAbortIfMissing },
+        new ParamDef("mode", ParamType.Choice) { Allowed = new[] { ModeAbortIfMissing, ModeRequired, ModeOptional }, Default = ModeRequired },
     });
 
     /// <summary>The files being parsed, outermost first (full paths).</summary>
@@ -63,7 +63,8 @@ public sealed class IncludeExpander
             ParseInto(SourceText.From(name, set.GetString("text")!), items, errors, node.Location);
             return items;
         }
-        string mode = set.GetString("mode") ?? ModeAbortIfMissing;
+        // rsyslogd 8.2302 without mode=: the missing-file error without the abort message, i.e. "required".
+        string mode = set.GetString("mode") ?? ModeRequired;
         Expand(set.GetString("file")!, mode == ModeOptional, mode, set.LocationOf("file"), items, errors);
         return items;
     }
