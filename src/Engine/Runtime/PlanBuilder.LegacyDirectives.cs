@@ -102,7 +102,10 @@ public sealed partial class PlanBuilder
         _loadedByModLoad.Clear();
         foreach (var item in document.Items)
         {
-            if (item is not DirectiveNode d || !LegacyModuleDirectives.TryGetValue(d.Name, out var target)) continue;
+            if (item is not DirectiveNode d) continue;
+            // $ResetConfigVariables resets the module-wide values set before it too (imtcp.c / imudp.c resetConfigVariables).
+            if (d.Name.Equals("ResetConfigVariables", StringComparison.OrdinalIgnoreCase)) _legacyModuleSettings.Clear();
+            if (!LegacyModuleDirectives.TryGetValue(d.Name, out var target)) continue;
             if (_modules.Find(target.Module) is not { } module || module.ModuleParams.Find(target.Param) is not { NotSupported: false } def) continue;
             // Errors are reported where the directive is bound, in file order.
             if (!TryLegacyValue(d, def, report: false, out var value, out var location)) continue;

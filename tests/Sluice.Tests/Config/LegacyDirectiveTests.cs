@@ -118,6 +118,15 @@ public sealed class LegacyDirectiveTests : IDisposable
     }
 
     [Fact]
+    public void ResetConfigVariables_resets_the_listener_and_module_wide_input_settings()
+    {
+        var plan = Build("$ModLoad imtcp\n$InputTCPMaxSessions 500\n$InputTCPServerInputName named\n$ResetConfigVariables\n" +
+                         "$InputTCPServerRun 10514\n*.* /tmp/x\n");
+        var config = Assert.IsType<TcpInput>(Assert.Single(plan.Inputs)).Config;
+        Assert.Equal(("imtcp", 200), (config.InputName, config.MaxSessions));
+    }
+
+    [Fact]
     public void Input_directives_need_their_module_and_module_wide_ones_are_refused_after_module()
     {
         Assert.Equal(new[]
