@@ -49,6 +49,9 @@ public static class DaemonHost
             return 0;
         }
 
+        // rsyslogd sets $Umask / global(umask=) once the config is read, before anything is created.
+        if (plan.Globals.Umask is int umask) Sluice.Native.Ownership.SetUmask((UnixFileMode)umask);
+
         using var signals = new SignalHandlers();
         using var pidFile = options.PidFile is null ? null : PidFile.Create(options.PidFile);
         using var engine = new SyslogEngine(plan, services, log);

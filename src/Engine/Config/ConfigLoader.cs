@@ -6,7 +6,7 @@ namespace Sluice.Engine.Config;
 /// <summary>Reads a config file (or a text with a name) into its AST. Binding is PlanBuilder's job.</summary>
 public static class ConfigLoader
 {
-    /// <summary>Parses a file; an unreadable file is a <see cref="ConfigException"/>.</summary>
+    /// <summary>Parses a file and the files it includes; an unreadable main file is a <see cref="ConfigException"/>.</summary>
     public static ConfigDocument LoadFile(string path)
     {
         string text;
@@ -18,7 +18,9 @@ public static class ConfigLoader
         {
             throw new ConfigException(new SourceLocation(path, 0, 0), $"cannot read the configuration file: {e.Message}");
         }
-        return LoadText(text, path);
+        var includes = new Includes.IncludeExpander();
+        includes.EnterFile(path);
+        return Parser.Parse(SourceText.From(path, text), includes);
     }
 
     /// <summary>Parses config text; <paramref name="name"/> is used as the file name in locations.</summary>

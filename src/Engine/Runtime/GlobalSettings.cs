@@ -30,4 +30,6 @@ public sealed record GlobalSettings
     public bool PreserveFqdn { get; init; }
     /// <summary>global(net.enableDNS) (default on). Sluice resolves fromhost only when on.</summary>
     public bool EnableDns { get; init; } = true;
+    /// <summary>global(umask=…) / $Umask: the process's umask, set by the daemon at startup; null = left as inherited.</summary>
+    public int? Umask { get; init; }
 }

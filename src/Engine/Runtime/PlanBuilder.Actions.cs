@@ -43,7 +43,7 @@ public sealed partial class PlanBuilder
 
         var template = generic.IsSet(ActionParams.Template)
             ? ResolveTemplate(generic.GetString(ActionParams.Template)!, generic.LocationOf(ActionParams.Template), null)
-            : ResolveTemplate(output.DefaultTemplate(moduleParams, _services), a.Location, output.Name);
+            : ResolveTemplate(DefaultTemplateFor(output, moduleParams), a.Location, output.Name);
         if (template is null || _errors.Count != errorsBefore) return null;
         return MakeAction(output, moduleParams, instanceParams, template, generic.IsSet(ActionParams.Name) ? name : null, settings);
     }
@@ -162,14 +162,16 @@ public sealed partial class PlanBuilder
             return;
         }
         var schema = omfile.InstanceParams;
-        if (schema.Find("file") is null)
+        string pathParam = legacy.DynaFile ? "dynaFile" : "file";
+        if (schema.Find(pathParam) is null)
         {
-            Error(node.Location, "omfile has no 'file' parameter, so legacy file actions cannot be used");
+            Error(node.Location, $"omfile has no '{pathParam}' parameter, so this legacy file action cannot be used");
             return;
         }
         int errorsBefore = _errors.Count;
         var set = new ParamSet(schema, node.Location);
-        set.Set("file", legacy.Path!, text.LocationAt(legacy.PathOffset));
+        set.Set(pathParam, legacy.Path!, text.LocationAt(legacy.PathOffset));
+        ApplyLegacyFileSettings(set, legacy.Sync);
         if (legacy.Template is not null && schema.Find(ActionParams.Template) is not null)
             set.Set(ActionParams.Template, legacy.Template, text.LocationAt(legacy.TemplateOffset));
         foreach (var def in schema.All)
@@ -179,7 +181,7 @@ public sealed partial class PlanBuilder
         var moduleParams = ModuleParamsFor(omfile);
         var template = legacy.Template is not null
             ? ResolveTemplate(legacy.Template, text.LocationAt(legacy.TemplateOffset), null)
-            : ResolveTemplate(omfile.DefaultTemplate(moduleParams, _services), node.Location, omfile.Name);
+            : ResolveTemplate(DefaultTemplateFor(omfile, moduleParams), node.Location, omfile.Name);
         if (template is null || _errors.Count != errorsBefore) return;
         var action = MakeAction(omfile, moduleParams, set, template, legacyName, legacySettings);
         if (action is not null) into.Add(new Scripting.ActionStatement(action));

@@ -97,6 +97,8 @@ public sealed partial class PlanBuilder
                 return g with { SpaceLFOnReceive = set.GetBool(name) };
             case GlobalParams.EscapeControlCharactersCStyle:
                 return g with { EscapeControlCharactersCStyle = set.GetBool(name) };
+            case GlobalParams.Umask:
+                return g with { Umask = set.GetInt(name) };
             default:
                 Error(location, $"global(): parameter '{name}' is not handled");
                 return g;

@@ -31,7 +31,7 @@ public sealed partial class PlanBuilder
         var moduleParams = ModuleParamsFor(omfwd);
         var template = legacy.Template is not null
             ? ResolveTemplate(legacy.Template, text.LocationAt(legacy.TemplateOffset), null)
-            : ResolveTemplate(omfwd.DefaultTemplate(moduleParams, _services), node.Location, omfwd.Name);
+            : ResolveTemplate(DefaultTemplateFor(omfwd, moduleParams), node.Location, omfwd.Name);
         if (template is null || _errors.Count != errorsBefore) return;
         var action = MakeAction(omfwd, moduleParams, set, template, null, new Actions.ActionSettings { Queue = Queues.QueueSettings.LegacyActionQueue });
         if (action is not null) into.Add(new Scripting.ActionStatement(action));

@@ -45,6 +45,7 @@ public sealed partial class PlanBuilder
         if (module is null) return;
         var set = ParamBinder.Bind(module.ModuleParams, o.Parameters, o.Location, module.Name, _errors,
             n => n.Equals(ModuleObjectParams.Load, StringComparison.OrdinalIgnoreCase));
+        WarnIfLegacyDefaultTemplate(module, set);
         Register(module, set, o.Location);
     }
 
@@ -96,19 +97,18 @@ public sealed partial class PlanBuilder
     private void BindDirective(DirectiveNode d)
     {
         if (GlobalDirectives.ContainsKey(d.Name)) return; // bound first, with global()
+        if (d.Name.Equals("ResetConfigVariables", StringComparison.OrdinalIgnoreCase)) ResetLegacyDirectives(); // and the $Action… ones below
         if (TryBindActionDirective(d)) return;
+        if (TryBindLegacyDirective(d)) return;
         switch (d.Name.ToLowerInvariant())
         {
             case "modload":
                 if (!TryDirectiveValue(d, out var name, out var location)) return;
                 var module = ResolveModule(name, location);
-                if (module is not null) Register(module, new ParamSet(module.ModuleParams, d.Location), d.Location);
+                if (module is not null) Register(module, LegacyModuleParams(module, d.Location), d.Location);
                 return;
             case "template":
                 DefineLegacyTemplate(d);
-                return;
-            case "includeconfig":
-                NotSupported(d.Location, "$IncludeConfig is not supported yet");
                 return;
             case "ruleset":
                 BindLegacyRuleset(d);
@@ -117,7 +117,7 @@ public sealed partial class PlanBuilder
                 BindRulesetCreateMainQueue(d);
                 return;
             default:
-                NotSupported(d.Location, $"legacy directive '${d.Name}' is not supported yet");
+                UnknownDirective(d);
                 return;
         }
     }

@@ -58,10 +58,7 @@ public sealed partial class PlanBuilder
                 into.Add(ContinueStatement.Instance);
                 return;
             case ReloadLookupTableNode r:
-                NotSupported(r.Location, "reload_lookup_table() is not supported yet");
-                return;
-            case IncludeNode inc:
-                NotSupported(inc.Location, "include() is not supported yet");
+                BindReloadLookupTable(r, into);
                 return;
             default:
                 NotSupported(node.Location, $"{node.GetType().Name} is not supported yet");

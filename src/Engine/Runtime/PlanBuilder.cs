@@ -52,6 +52,10 @@ public sealed partial class PlanBuilder
         services.Globals = globals;
         var mainQueue = BindMainQueue(document);
         _plan = new RuntimePlan(globals, mainQueue, services.Templates);
+        PrepareLegacyDirectives(document);
+        _lookupTables = new Lookup.LookupTableRegistry();
+        _plan.LookupTables = _lookupTables;
+        _expressions = new Scripting.Expressions.ExpressionBindContext(services.Templates) { LookupTables = _lookupTables };
 
         try
         {
@@ -126,6 +130,9 @@ public sealed partial class PlanBuilder
                 return;
             case ObjectKind.Template:
                 DefineTemplate(o);
+                return;
+            case ObjectKind.LookupTable:
+                BindLookupTable(o);
                 return;
             case ObjectKind.Ruleset:
                 DefineRuleset(o);

@@ -38,4 +38,6 @@ public sealed class RuntimePlan
     public Ruleset DefaultRuleset { get; }
     public List<IInput> Inputs { get; } = new();
     public List<ActionInstance> Actions { get; } = new();
+    /// <summary>The lookup_table()s (reloaded on HUP when they ask for it).</summary>
+    public Lookup.LookupTableRegistry LookupTables { get; set; } = new();
 }

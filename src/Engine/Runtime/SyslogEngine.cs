@@ -90,6 +90,7 @@ public sealed class SyslogEngine : IDisposable
     public void Reopen()
     {
         foreach (var a in _plan.Actions) a.Output.Reopen();
+        _plan.LookupTables.ReloadOnHup();
     }
 
     /// <summary>SIGTERM: stop inputs, drain, flush. Idempotent.</summary>

@@ -389,9 +389,9 @@ public class PlanBuilderTests
         {
             "test.conf:1:23: global(): parameter 'maxMessageSize' must be at least 128, not 100",
             "test.conf:1:29: global(): parameter 'workdirectry' is not known (did you mean 'workDirectory'?)",
-            "test.conf:1:47: parameter 'umask' of global() is not supported by Sluice yet",
-            "test.conf:1:96: global(): parameter 'parser.controlCharacterEscapePrefix' must be exactly one character, not \"##\"",
-        }, Errors("global(maxMessageSize=\"100\" workdirectry=\"/x\" umask=\"0022\" parser.controlCharacterEscapePrefix=\"##\")"));
+            "test.conf:1:53: global(): parameter 'umask' must be a file mode of 4 or 5 octal digits starting with '0' (like \"0644\"), not \"22\"",
+            "test.conf:1:94: global(): parameter 'parser.controlCharacterEscapePrefix' must be exactly one character, not \"##\"",
+        }, Errors("global(maxMessageSize=\"100\" workdirectry=\"/x\" umask=\"22\" parser.controlCharacterEscapePrefix=\"##\")"));
     }
 
     [Fact]
@@ -441,13 +441,13 @@ public class PlanBuilderTests
         {
             "test.conf:1:5: forwarding over UDP ('@host' legacy action) is not supported yet",
             "test.conf:2:5: forwarding over TCP ('@@host' legacy action) is not supported yet",
-            "test.conf:3:5: dynamic file names ('?Template' actions) are not supported yet",
+            "test.conf:3:5: running a program ('^program' legacy action, omshell) is not supported yet",
             "test.conf:4:5: messages to users ('root' legacy action, omusrmsg) is not supported yet",
             "test.conf:5:12: template 'NoSuchTpl' is not defined",
             "test.conf:6:12: invalid character in selector line - ';template' expected",
             "test.conf:7:1: unknown facility name \"foo\"",
             "test.conf:8:5: writing to a named pipe ('|pipe' legacy action, ompipe) is not supported yet",
-        }, Errors("*.* @host:514\n*.* @@host\n*.* ?DynFile\n*.* root\n*.* /var/x;NoSuchTpl\n*.* /var/x y\nfoo.* /x\n*.* |/dev/xconsole\n"));
+        }, Errors("*.* @host:514\n*.* @@host\n*.* ^/bin/true\n*.* root\n*.* /var/x;NoSuchTpl\n*.* /var/x y\nfoo.* /x\n*.* |/dev/xconsole\n"));
     }
 
     [Fact]
@@ -455,15 +455,10 @@ public class PlanBuilderTests
     {
         Assert.Equal(new[]
         {
-            "test.conf:1:1: include() is not supported yet",
-            "test.conf:2:1: $IncludeConfig is not supported yet",
-            "test.conf:3:1: legacy directive '$ActionFileDefaultTemplate' is not supported yet",
-            "test.conf:4:1: BSD-style program selectors ('!sshd') are not supported yet",
-            "test.conf:5:1: lookup_table() is not supported yet",
-            "test.conf:6:1: reload_lookup_table() is not supported yet",
+            "test.conf:2:1: BSD-style program selectors ('!sshd') are not supported yet",
+            "test.conf:3:28: lookup table file '/x' could not be opened: No such file or directory",
+            "test.conf:4:21: lookup table 't' not found",
         }, Errors(
-            "include(file=\"/etc/x.conf\")\n" +
-            "$IncludeConfig /etc/rsyslog.d/*.conf\n" +
             "$ActionFileDefaultTemplate RSYSLOG_TraditionalFileFormat\n" +
             "!sshd\n" +
             "lookup_table(name=\"t\" file=\"/x\")\n" +

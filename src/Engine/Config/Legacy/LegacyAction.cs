@@ -2,7 +2,7 @@ namespace Sluice.Engine.Config.Legacy;
 
 public enum LegacyActionKind
 {
-    /// <summary>"/path" or "-/path" (omfile), optionally ";Template".</summary>
+    /// <summary>"/path" or "-/path" (omfile), optionally ";Template"; "?PathTemplate" / "-?PathTemplate" for a dynaFile.</summary>
     File,
     /// <summary>"~": discard, which rsyslog runs as "stop".</summary>
     Discard,
@@ -21,6 +21,8 @@ public sealed record LegacyAction(LegacyActionKind Kind)
     public string? Path { get; init; }
     /// <summary>False for "-/path" (no sync after each write).</summary>
     public bool Sync { get; init; }
+    /// <summary>"?Name": <see cref="Path"/> is the name of the template that makes the file name (omfile's dynaFile).</summary>
+    public bool DynaFile { get; init; }
     /// <summary>";Name"; null means the module's default template.</summary>
     public string? Template { get; init; }
     /// <summary>Offsets in the line, for error locations.</summary>
@@ -43,14 +45,14 @@ public sealed record LegacyAction(LegacyActionKind Kind)
             case '$':
                 return NotSupported(p, "legacy output channels ('$channel' actions) are not supported yet");
             case '?':
-                return NotSupported(p, "dynamic file names ('?Template' actions) are not supported yet");
+                return ParseFile(line, p + 1, sync: true) with { DynaFile = true };
             case '/':
             case '.':
                 return ParseFile(line, p, sync: true);
             case '-':
                 char next = p + 1 < line.Length ? line[p + 1] : '\0';
                 if (next is '/' or '.') return ParseFile(line, p + 1, sync: false);
-                if (next == '?') return NotSupported(p, "dynamic file names ('-?Template' actions) are not supported yet");
+                if (next == '?') return ParseFile(line, p + 2, sync: false) with { DynaFile = true };
                 if (next == '$') return NotSupported(p, "legacy output channels ('$channel' actions) are not supported yet");
                 return Invalid(p, $"legacy action '{line}' is not understood");
         }
@@ -64,6 +66,7 @@ public sealed record LegacyAction(LegacyActionKind Kind)
         int start = p;
         while (p < line.Length && line[p] is not (';' or ' ')) p++;
         string path = line[start..p];
+        if (path.Length == 0) return Invalid(start, "a file name or, after '?', a template name is missing");
         p = SkipSpace(line, p);
         string? template = null;
         int templateOffset = 0;

@@ -21,6 +21,7 @@ public static class GlobalParams
     public const string DropTrailingLFOnReception = "parser.dropTrailingLFOnReception";
     public const string SpaceLFOnReceive = "parser.spaceLFOnReceive";
     public const string EscapeControlCharactersCStyle = "parser.escapeControlCharactersCStyle";
+    public const string Umask = "umask";
 
     private static readonly string[] NotSupportedNames =
     {
@@ -36,7 +37,7 @@ public static class GlobalParams
         "privDrop.group.keepSupplemental", "privDrop.group.id", "privDrop.group.name", "privDrop.user.id",
         "privDrop.user.name", "net.ipprotocol", "net.aclAddHostnameOnFail", "net.aclResolveHostname",
         "net.permitACLWarning", "abortOnUncleanConfig", "abortOnFailedQueueStartup", "variables.caseSensitive",
-        "environment", "processInternalMessages", "umask", "security.abortOnIDResolutionFail",
+        "environment", "processInternalMessages", "security.abortOnIDResolutionFail",
         "internal.developeronly.options", "internalmsg.ratelimit.interval", "internalmsg.ratelimit.burst",
         "internalmsg.ratelimit.name", "internalmsg.severity", "allMessagesToStderr", "errorMessagesToStderr.maxNumber",
         "shutdown.enable.ctlc", "shutdown.queue.doubleSize", "default.action.queue.timeoutshutdown",
@@ -65,6 +66,7 @@ public static class GlobalParams
         yield return new ParamDef(DropTrailingLFOnReception, ParamType.Binary);
         yield return new ParamDef(SpaceLFOnReceive, ParamType.Binary);
         yield return new ParamDef(EscapeControlCharactersCStyle, ParamType.Binary);
+        yield return new ParamDef(Umask, ParamType.FileMode);
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
     }
 }

@@ -38,8 +38,15 @@ public sealed partial class Parser
                 into.Add(ParseReloadLookupTable());
                 return;
             case TokenKind.BeginObject when t.ObjectKind == ObjectKind.Include:
+                // Inside a block (rsyslog splices the included text into its token stream, so this works
+                // there too): the included file may hold statements only.
                 Advance();
-                into.Add(new IncludeNode(ParseParameters(t), t.Location));
+                SpliceStatements(_includes.Include(new IncludeNode(ParseParameters(t), t.Location), _errors), t, into);
+                return;
+            case TokenKind.Directive when IsIncludeConfig(t):
+                // rsyslogd 8.2302 takes "$IncludeConfig" inside a block too.
+                Advance();
+                SpliceStatements(_includes.IncludeConfig(MakeDirective(t), _errors), t, into);
                 return;
             case TokenKind.BeginObject when t.ObjectKind != ObjectKind.Action:
                 throw Fail(t, $"declarative object '{t.Text}()' is not permitted inside a statement block");
@@ -157,6 +164,15 @@ public sealed partial class Parser
         var value = ParseExpression();
         Expect(TokenKind.Semicolon, $"';' at the end of the {keyword} statement");
         return new SetNode(variable.Text, value, t.Kind == TokenKind.Reset, t.Location);
+    }
+
+    private void SpliceStatements(List<ConfigItem> included, Token include, List<StatementNode> into)
+    {
+        foreach (var item in included)
+        {
+            if (item is StatementNode statement) into.Add(statement);
+            else _errors.Add(new ConfigError(item.Location, $"this cannot stand inside the statement block that includes it (at {include.Location}): only statements can"));
+        }
     }
 
     private ReloadLookupTableNode ParseReloadLookupTable()

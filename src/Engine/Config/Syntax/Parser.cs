@@ -1,4 +1,5 @@
 using Sluice.Engine.Config.Ast;
+using Sluice.Engine.Config.Includes;
 
 namespace Sluice.Engine.Config.Syntax;
 
@@ -13,19 +14,24 @@ public sealed partial class Parser
     private readonly Lexer _lexer;
     private readonly SourceText _source;
     private readonly List<ConfigError> _errors;
+    private readonly IncludeExpander _includes;
     private Token _current;
     private int _depth;
     private int _lastRecovery = -1;
 
-    private Parser(SourceText source)
+    private Parser(SourceText source, IncludeExpander includes)
     {
         _source = source;
+        _includes = includes;
         _errors = new List<ConfigError>();
         _lexer = new Lexer(source, _errors);
         _current = _lexer.Next();
     }
 
-    public static ConfigDocument Parse(SourceText source) => new Parser(source).ParseDocument();
+    public static ConfigDocument Parse(SourceText source) => Parse(source, new IncludeExpander());
+
+    /// <summary>Parses <paramref name="source"/>, splicing in what its include()s and $IncludeConfig lines name.</summary>
+    public static ConfigDocument Parse(SourceText source, IncludeExpander includes) => new Parser(source, includes).ParseDocument();
 
     /// <summary>Thrown after a syntax error has been recorded, to unwind to the recovery point.</summary>
     private sealed class SyntaxError : Exception
@@ -56,8 +62,16 @@ public sealed partial class Parser
         {
             case TokenKind.BeginObject when t.ObjectKind is ObjectKind.Property or ObjectKind.Constant:
                 throw Fail(t, $"{t.ObjectKind.Keyword()}() is only allowed inside the {{ }} of a list template");
-            case TokenKind.BeginObject when t.ObjectKind is not (ObjectKind.Action or ObjectKind.Include):
+            case TokenKind.BeginObject when t.ObjectKind == ObjectKind.Include:
+                Advance();
+                items.AddRange(_includes.Include(new IncludeNode(ParseParameters(t), t.Location), _errors));
+                return;
+            case TokenKind.BeginObject when t.ObjectKind is not ObjectKind.Action:
                 items.Add(ParseObject());
+                return;
+            case TokenKind.Directive when IsIncludeConfig(t):
+                Advance();
+                items.AddRange(_includes.IncludeConfig(MakeDirective(t), _errors));
                 return;
             case TokenKind.Directive:
             case TokenKind.LegacyRuleset:
@@ -85,6 +99,11 @@ public sealed partial class Parser
         var arguments = new RawText(t.Text[n..], _source, t.Position + n);
         return new DirectiveNode(t.Text[1..n], arguments, t.Location);
     }
+
+    /// <summary>rsyslog's lexer takes "$IncludeConfig" in any case.</summary>
+    private static bool IsIncludeConfig(Token t) =>
+        t.Text.StartsWith("$IncludeConfig", StringComparison.OrdinalIgnoreCase)
+        && (t.Text.Length == 14 || char.IsWhiteSpace(t.Text[14]));
 
     private bool StartsLine(Token t)
     {

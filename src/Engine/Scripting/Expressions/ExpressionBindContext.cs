@@ -18,6 +18,9 @@ public sealed class ExpressionBindContext
     /// <summary>Looks up environment variables for getenv() with a constant name (resolved once, at bind time).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>The lookup_table()s defined so far, for lookup(); null when there are none to use.</summary>
+    public Lookup.LookupTableRegistry? LookupTables { get; init; }
+
     public List<ConfigError> Errors { get; } = new();
 
     public void Error(SourceLocation location, string message) => Errors.Add(new ConfigError(location, message));

@@ -53,8 +53,8 @@ public static class FunctionRegistry
         Add("get_property", 2, 2, static c => new GetPropertyFunction(c.Arguments[0], c.Arguments[1], c.Arguments[0] is StringConstant));
         Add("script_error", 0, 0, static _ => new ScriptErrorFunction());
         Add("previous_action_suspended", 0, 0, static _ => new PreviousActionSuspendedFunction());
+        Add("lookup", 2, 2, LookupFunction.Create);
 
-        Refuse("lookup", "lookup() is not supported yet: lookup tables (lookup_table()) are not built yet");
         Refuse("dyn_inc", "dyn_inc() is not supported yet: dynamic statistics (dyn_stats()) are not built yet");
         Refuse("percentile_observe", "percentile_observe() is not supported yet: percentile statistics (percentile_stats()) are not built yet");
         Refuse("http_request", "http_request() comes from rsyslog's fmhttp module, which Sluice does not provide");

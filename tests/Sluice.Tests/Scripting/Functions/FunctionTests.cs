@@ -18,7 +18,7 @@ public class FunctionTests
     [InlineData("prifilt($msg)", "param 1 of prifilt() must be a constant string")]
     [InlineData("prifilt(\"bogus.*\")", "unknown facility name \"bogus\"")]
     [InlineData("exec_template(\"nope\")", "exec_template(): template 'nope' could not be found")]
-    [InlineData("lookup(\"t\", $msg)", "lookup() is not supported yet")]
+    [InlineData("lookup(\"t\", $msg)", "lookup table 't' not found (used in function: lookup)")]
     [InlineData("dyn_inc(\"b\", $msg)", "dyn_inc() is not supported yet")]
     [InlineData("percentile_observe(\"b\", $msg, 1)", "percentile_observe() is not supported yet")]
     [InlineData("http_request(\"http://x\")", "http_request() comes from rsyslog's fmhttp module")]
