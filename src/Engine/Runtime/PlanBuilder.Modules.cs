@@ -96,6 +96,7 @@ public sealed partial class PlanBuilder
     private void BindDirective(DirectiveNode d)
     {
         if (GlobalDirectives.ContainsKey(d.Name)) return; // bound first, with global()
+        if (IsMainQueueDirective(d)) return; // bound first, with main_queue()
         if (TryBindActionDirective(d)) return;
         switch (d.Name.ToLowerInvariant())
         {
