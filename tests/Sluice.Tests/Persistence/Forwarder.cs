@@ -22,17 +22,23 @@ public sealed class Forwarder : IDisposable
     public TempDir Dir => _dir;
 
     /// <param name="queueParams">queue.* / action.* parameters added to the omfwd action.</param>
-    public Forwarder(int targetPort, string queueParams, string extraGlobal = "")
+    /// <param name="actionQueueType">The action's queue.type (LinkedList + queue.filename = disk-assisted).</param>
+    /// <param name="mainQueue">A main_queue() statement, if any.</param>
+    public Forwarder(int targetPort, string queueParams, string actionQueueType = "LinkedList", string? mainQueue = null)
     {
         WorkDir = _dir.Sub("work");
+        string actionQueue = actionQueueType == "Direct"
+            ? "queue.type=\"Direct\""
+            : $"queue.type=\"{actionQueueType}\" queue.filename=\"{QueueFile}\"";
         _config = string.Join('\n',
-            $"global(workDirectory=\"{WorkDir}\"{extraGlobal})",
+            $"global(workDirectory=\"{WorkDir}\")",
+            mainQueue ?? "",
             "module(load=\"imtcp\")",
             $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{_dir.File("port")}\" address=\"127.0.0.1\")",
             "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\")",
             $"action(type=\"omfwd\" name=\"fwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
             $"action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.resumeIntervalMax=\"2\" " +
-            $"queue.type=\"LinkedList\" queue.filename=\"{QueueFile}\" {queueParams})",
+            $"{actionQueue} {queueParams})",
             "");
     }
 
@@ -68,13 +74,13 @@ public sealed class Forwarder : IDisposable
         return Daemon.WaitForExit(timeout);
     }
 
-    public static string Line(string run, int number) => $"<134>Mar  1 12:00:00 host app: {run} seq={number:D6} payload-{number % 97}\n";
+    public static string Line(string run, int number, int pri = 134) => $"<{pri}>Mar  1 12:00:00 host app: {run} seq={number:D6} payload-{number % 97}\n";
 
     /// <summary>Sends numbers [from, from+count) on one connection and waits until the daemon has read them all.</summary>
-    public void Send(int from, int count)
+    public void Send(int from, int count, int pri = 134)
     {
         var sb = new StringBuilder(count * 64);
-        for (int i = from; i < from + count; i++) sb.Append(Line(Run, i));
+        for (int i = from; i < from + count; i++) sb.Append(Line(Run, i, pri));
         using var c = TestConnection.ConnectAsync(Port, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
         c.Send(Encoding.ASCII.GetBytes(sb.ToString()));
         Assert.True(c.CloseGracefullyAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult(), "the daemon did not read the whole stream");
