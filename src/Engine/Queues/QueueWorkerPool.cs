@@ -43,7 +43,7 @@ public sealed class QueueWorkerPool
         _settings = queue.Settings;
         _batchSize = _settings.EffectiveDequeueBatchSize;
         _minMessagesPerWorker = _settings.EffectiveWorkerThreadMinimumMessages;
-        _threads = new Thread[Math.Max(1, _settings.WorkerThreads)];
+        _threads = new Thread[queue.SingleConsumer ? 1 : Math.Max(1, _settings.WorkerThreads)];
         for (int i = 0; i < _threads.Length; i++)
         {
             int index = i;
@@ -73,6 +73,8 @@ public sealed class QueueWorkerPool
         _queue.WakeAll();
         if (!JoinAll(_settings.TimeoutShutdown))
         {
+            // The disk part is safe where it is: only the memory part and the batches in hand are worked on.
+            _queue.StopDiskReads();
             Shutdown.Set();
             _queue.WakeAll();
             long seen = -1;
@@ -89,7 +91,7 @@ public sealed class QueueWorkerPool
             }
         }
 
-        long lost = Interlocked.Read(ref _undelivered) + DiscardRemainder();
+        long lost = Interlocked.Read(ref _undelivered) + (_queue.HasStore ? _queue.Close() : DiscardRemainder());
         if (lost > 0)
             _log.Warning($"{_queue.Name}: {lost} messages could not be delivered before shutdown and were discarded");
         return lost;
@@ -110,10 +112,9 @@ public sealed class QueueWorkerPool
         return true;
     }
 
-    /// <summary>What is still queued once no worker will take it. A persistent store keeps its records.</summary>
+    /// <summary>What is still queued in a memory queue once no worker will take it.</summary>
     private long DiscardRemainder()
     {
-        if (_queue.HasStore) return 0;
         long n = 0;
         var batch = new MessageBatch(256);
         while (true)
@@ -156,7 +157,7 @@ public sealed class QueueWorkerPool
 
             if (ticket < 0)
             {
-                if (_stopping && _queue.Count == 0) return;
+                if (_stopping && !_queue.HasDequeuable) return;
                 _queue.WaitForItems(_stopping ? 10 : 1000);
                 continue;
             }
@@ -187,8 +188,8 @@ public sealed class QueueWorkerPool
             }
 
             int n = batch.Count;
-            if (delivered) _queue.Acknowledge(n);
-            else Interlocked.Add(ref _undelivered, n);
+            int kept = _queue.Acknowledge(batch, delivered);
+            if (!delivered) Interlocked.Add(ref _undelivered, n - kept);
             var items = batch.AsSpan();
             for (int i = 0; i < items.Length; i++) items[i].Release();
             batch.Clear();

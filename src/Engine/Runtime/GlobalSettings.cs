@@ -5,7 +5,8 @@ public sealed record GlobalSettings
 {
     /// <summary>rsyslog's real default is 8096 (rsconf.c), not 8192.</summary>
     public int MaxMessageSize { get; init; } = 8096;
-    public string WorkDirectory { get; init; } = "/var/spool/rsyslog";
+    /// <summary>global(workDirectory); null = not set, as in rsyslog (where disk queues then cannot start).</summary>
+    public string? WorkDirectory { get; init; }
     /// <summary>global(localHostname=…); null = the system's host name.</summary>
     public string? LocalHostName { get; init; }
     /// <summary>$EscapeControlCharactersOnReceive (default on).</summary>

@@ -51,7 +51,8 @@ public sealed partial class PlanBuilder
     /// <summary>action.* and queue.* of action(), over rsyslog's action defaults.</summary>
     private ActionSettings BindActionSettings(ParamSet p)
     {
-        var s = new ActionSettings { Queue = ApplyQueue(Queues.QueueSettings.ActionQueue, p, "action()") };
+        var queue = ApplyQueue(Queues.QueueSettings.ActionQueue, p, "action()");
+        var s = new ActionSettings { Queue = CheckDiskQueue(queue, p.LocationOf(QueueParams.Type), "action()") };
         if (p.IsSet(ActionParams.ResumeRetryCount)) s = s with { ResumeRetryCount = p.GetInt(ActionParams.ResumeRetryCount) };
         if (p.IsSet(ActionParams.ResumeInterval)) s = s with { ResumeInterval = p.GetInt(ActionParams.ResumeInterval) };
         if (p.IsSet(ActionParams.ResumeIntervalMax)) s = s with { ResumeIntervalMax = p.GetInt(ActionParams.ResumeIntervalMax) };
@@ -155,7 +156,7 @@ public sealed partial class PlanBuilder
                 return;
         }
 
-        var (legacySettings, legacyName) = TakeLegacyActionSetup();
+        var (legacySettings, legacyName) = TakeLegacyActionSetup(node.Location);
         if (_modules.Find("omfile") is not OutputModuleDefinition omfile)
         {
             NotSupported(node.Location, "legacy file actions need the omfile module, which this build does not have");

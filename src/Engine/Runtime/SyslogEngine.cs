@@ -55,15 +55,19 @@ public sealed class SyslogEngine : IDisposable
         string localHost = ResolveLocalHostName(_plan.Globals);
 
         byte[] localHostBytes = Encoding.UTF8.GetBytes(localHost);
+        // Disk and disk-assisted queues: files under queue.spoolDirectory or the global workDirectory; messages
+        // read back are re-bound to their input (and ruleset) by name.
+        var queueEnv = new QueueEnvironment(_plan.Globals.WorkDirectory, _services.MessagePool,
+            new Messages.Serialization.MessageReadContext(), _services.Stats, _log);
         foreach (var a in _plan.Actions)
         {
             if (a.IsDirect) continue;
-            var aq = new ActionQueue(a, localHostBytes, _services.Stats, _log);
+            var aq = new ActionQueue(a, localHostBytes, queueEnv);
             aq.Start();
             _actionQueues.Add(aq);
         }
 
-        _queue = new MessageQueue("main Q", _plan.MainQueue, _services.Stats, _log);
+        _queue = QueueFactory.Create("main Q", _plan.MainQueue, queueEnv);
         var runner = new RulesetRunner(_plan, localHostBytes);
         _workers = new QueueWorkerPool(_queue, runner, _log);
         var submitter = new Submitter(_queue, _plan.Globals);
