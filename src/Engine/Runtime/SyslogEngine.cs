@@ -68,14 +68,14 @@ public sealed class SyslogEngine : IDisposable
         }
 
         _queue = QueueFactory.Create("main Q", _plan.MainQueue, queueEnv);
-        var runner = new RulesetRunner(_plan, localHostBytes);
+        var runner = new RulesetRunner(_plan, localHostBytes) { KeepCutOffBatches = _queue.HasStore };
         _workers = new QueueWorkerPool(_queue, runner, _log);
         var submitter = new Submitter(_queue, _plan.Globals);
         // Rulesets with their own queue run on their own workers; inputs bound to them submit there.
         foreach (var ruleset in _plan.Rulesets.Values)
         {
             if (ruleset.QueueSettings is null) continue;
-            var rq = new RulesetQueue(ruleset, _plan, localHostBytes, _services, _log);
+            var rq = new RulesetQueue(ruleset, _plan, localHostBytes, _services, queueEnv, _log);
             rq.Start();
             _rulesetQueues.Add(rq);
         }

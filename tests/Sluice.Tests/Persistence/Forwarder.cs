@@ -24,21 +24,27 @@ public sealed class Forwarder : IDisposable
     /// <param name="queueParams">queue.* / action.* parameters added to the omfwd action.</param>
     /// <param name="actionQueueType">The action's queue.type (LinkedList + queue.filename = disk-assisted).</param>
     /// <param name="mainQueue">A main_queue() statement, if any.</param>
-    public Forwarder(int targetPort, string queueParams, string actionQueueType = "LinkedList", string? mainQueue = null)
+    /// <param name="rulesetQueue">
+    /// When set, the input is bound to a ruleset "spool" with these queue.* parameters (queue.filename is added) and the
+    /// action, Direct, runs in it: the ruleset's queue is then the one that keeps the messages.
+    /// </param>
+    public Forwarder(int targetPort, string queueParams, string actionQueueType = "LinkedList", string? mainQueue = null, string? rulesetQueue = null)
     {
         WorkDir = _dir.Sub("work");
-        string actionQueue = actionQueueType == "Direct"
+        string actionQueue = actionQueueType == "Direct" || rulesetQueue is not null
             ? "queue.type=\"Direct\""
             : $"queue.type=\"{actionQueueType}\" queue.filename=\"{QueueFile}\"";
+        string action = $"action(type=\"omfwd\" name=\"fwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
+            $"action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.resumeIntervalMax=\"2\" " +
+            $"{actionQueue} {queueParams})";
         _config = string.Join('\n',
             $"global(workDirectory=\"{WorkDir}\")",
             mainQueue ?? "",
             "module(load=\"imtcp\")",
-            $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{_dir.File("port")}\" address=\"127.0.0.1\")",
+            $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{_dir.File("port")}\" address=\"127.0.0.1\"" +
+            (rulesetQueue is null ? ")" : " ruleset=\"spool\")"),
             "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\")",
-            $"action(type=\"omfwd\" name=\"fwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
-            $"action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.resumeIntervalMax=\"2\" " +
-            $"{actionQueue} {queueParams})",
+            rulesetQueue is null ? action : $"ruleset(name=\"spool\" queue.filename=\"{QueueFile}\" {rulesetQueue}) {{ {action} }}",
             "");
     }
 

@@ -61,4 +61,33 @@ public sealed class ShutdownTests
         Assert.Equal(1, sink.Distinct);
         Assert.Equal(1, sink.CountOf(N));
     }
+
+    /// <summary>
+    /// A disk-assisted main or ruleset queue in front of a Direct action that is retrying forever: at TERM the
+    /// batch the action was cut off in and the rest of the memory part go to disk, and the next start delivers them.
+    /// </summary>
+    [Theory]
+    [InlineData("ruleset")]
+    [InlineData("main")]
+    public void A_disk_assisted_main_or_ruleset_queue_keeps_what_a_direct_action_could_not_deliver(string where)
+    {
+        const int n = 20_000;
+        int port = NumberSink.FreePort();
+        const string queue = "queue.type=\"LinkedList\" queue.size=\"50000\"";
+        using var fwd = where == "main"
+            ? new Forwarder(port, "", actionQueueType: "Direct", mainQueue: $"main_queue({queue} queue.filename=\"{Forwarder.QueueFile}\")")
+            : new Forwarder(port, "", rulesetQueue: queue);
+        fwd.Start();
+        fwd.Send(0, n);
+        Assert.Equal(0, fwd.Terminate(TimeSpan.FromSeconds(90)));
+        string err = fwd.Daemon!.Stderr;
+        Assert.True(err.Contains("queue.saveonshutdown is set, so data will now be spooled to disk", StringComparison.Ordinal), err);
+        Assert.DoesNotContain("discarded", err);
+        Assert.NotEmpty(Directory.GetFiles(fwd.WorkDir, Forwarder.QueueFile + ".*"));
+
+        using var sink = new NumberSink(port, fwd.Run, n);
+        fwd.Start();
+        Assert.True(sink.WaitForDistinct(n, TimeSpan.FromSeconds(90)), $"{sink.Distinct} of {n} arrived\n{fwd.Daemon.Diagnostics()}");
+        Assert.Equal(0, fwd.Terminate(TimeSpan.FromSeconds(60)));
+    }
 }
