@@ -25,6 +25,11 @@ public sealed record QueueSettings
     public int TimeoutShutdown { get; init; } = 1500;
     /// <summary>After timeoutShutdown: how long retrying actions get to give up and finish their batch (ms).</summary>
     public int TimeoutActionCompletion { get; init; } = 1000;
+    /// <summary>
+    /// queue.timeoutWorkerThreadShutdown: an idle worker (other than the first) exits after this many ms and is
+    /// started again when the backlog needs it (-1 = never, 0 = at once). rsyslog's default for every queue: 60 s.
+    /// </summary>
+    public int TimeoutWorkerThreadShutdown { get; init; } = 60000;
     public int HighWatermark { get; init; } = 80000;
     public int LowWatermark { get; init; } = 20000;
     /// <summary>-1 = derived: 98% of size.</summary>

@@ -44,10 +44,21 @@ public sealed class QueueWorkerPool
         _batchSize = _settings.EffectiveDequeueBatchSize;
         _minMessagesPerWorker = _settings.EffectiveWorkerThreadMinimumMessages;
         _threads = new Thread[queue.SingleConsumer ? 1 : Math.Max(1, _settings.WorkerThreads)];
-        for (int i = 0; i < _threads.Length; i++)
+        for (int i = 0; i < _threads.Length; i++) _threads[i] = NewWorker(i);
+    }
+
+    private Thread NewWorker(int index) => new(Run) { Name = $"{_queue.Name}/w{index}", IsBackground = true };
+
+    /// <summary>Worker threads currently running (idle ones exit after queue.timeoutWorkerThreadShutdown).</summary>
+    public int RunningWorkers
+    {
+        get
         {
-            int index = i;
-            _threads[i] = new Thread(() => Run(index)) { Name = $"{queue.Name}/w{i}", IsBackground = true };
+            int n = 0;
+            lock (_threads)
+                foreach (var t in _threads)
+                    if (t.IsAlive) n++;
+            return n;
         }
     }
 
@@ -58,7 +69,26 @@ public sealed class QueueWorkerPool
 
     public void Start()
     {
-        foreach (var t in _threads) t.Start();
+        for (int i = 0; i < _threads.Length; i++) _threads[i].Start(i);
+    }
+
+    /// <summary>
+    /// Run by worker 0 between batches: starts again the workers that exited while idle once the backlog needs them
+    /// (rsyslog's qqueueAdviseMaxWorkers). Under the array's lock, so Stop never misses a worker started here.
+    /// </summary>
+    private void RestartNeededWorkers()
+    {
+        long count = _queue.Count;
+        if (count <= _minMessagesPerWorker) return;
+        lock (_threads)
+        {
+            for (int k = 1; k < _threads.Length && count > k * (long)_minMessagesPerWorker; k++)
+            {
+                if (_stopping || _threads[k].IsAlive) continue;
+                _threads[k] = NewWorker(k);
+                _threads[k].Start(k);
+            }
+        }
     }
 
     /// <summary>
@@ -68,7 +98,7 @@ public sealed class QueueWorkerPool
     /// </summary>
     public long Stop()
     {
-        _stopping = true;
+        lock (_threads) _stopping = true;
         _stopWake.Set();
         _queue.WakeAll();
         if (!JoinAll(_settings.TimeoutShutdown))
@@ -130,19 +160,28 @@ public sealed class QueueWorkerPool
         return n;
     }
 
-    private void Run(int index)
+    private void Run(object? indexBox)
     {
+        int index = (int)indexBox!;
         var batch = new MessageBatch(_batchSize);
         var state = _consumer.CreateWorkerState(Shutdown);
+        int idleTimeout = _settings.TimeoutWorkerThreadShutdown;
+        long idleSince = -1;
         while (true)
         {
+            if (index == 0 && _threads.Length > 1) RestartNeededWorkers();
             if (index > 0 && !_stopping && _queue.Count <= index * (long)_minMessagesPerWorker)
             {
-                // Not needed at this backlog: check again shortly.
+                // Not needed at this backlog: after queue.timeoutWorkerThreadShutdown the thread exits (worker 0
+                // starts it again when needed); until then check again shortly.
+                long now = Environment.TickCount64;
+                if (idleSince < 0) idleSince = now;
+                else if (idleTimeout >= 0 && now - idleSince >= idleTimeout) return;
                 _queue.WaitForItems(200);
                 if (_queue.Count <= index * (long)_minMessagesPerWorker) Thread.Sleep(50);
                 continue;
             }
+            idleSince = -1;
 
             if (!_stopping && !WaitForDequeueConditions()) continue;
 

@@ -64,6 +64,7 @@ public sealed partial class PlanBuilder
         if (p.IsSet(ActionParams.ExecOnlyEveryNthTime)) s = s with { ExecOnlyEveryNthTime = p.GetInt(ActionParams.ExecOnlyEveryNthTime) };
         if (p.IsSet(ActionParams.ExecOnlyEveryNthTimeTimeout))
             s = s with { ExecOnlyEveryNthTimeTimeout = p.GetInt(ActionParams.ExecOnlyEveryNthTimeTimeout) };
+        if (p.IsSet(ActionParams.CopyMsg)) s = s with { CopyMsg = p.GetBool(ActionParams.CopyMsg) };
         if (p.IsSet(ActionParams.ExecOnlyOnceEveryInterval))
             s = s with { ExecOnlyOnceEveryInterval = p.GetInt(ActionParams.ExecOnlyOnceEveryInterval) };
         if (p.IsSet(ActionParams.ErrorFileMaxSize)) s = s with { ErrorFileMaxSize = p.GetLong(ActionParams.ErrorFileMaxSize) };

@@ -34,7 +34,7 @@ public sealed partial class PlanBuilder
         ["MainMsgQueueDequeueSlowdown"] = QueueParams.DequeueSlowdown,
         ["MainMsgQueueDequeueTimeBegin"] = QueueParams.DequeueTimeBegin,
         ["MainMsgQueueDequeueTimeEnd"] = QueueParams.DequeueTimeEnd,
-        ["MainMsgQueueWorkerTimeoutThreadShutdown"] = "queue.timeoutWorkerThreadShutdown",
+        ["MainMsgQueueWorkerTimeoutThreadShutdown"] = QueueParams.TimeoutWorkerThreadShutdown,
     };
 
     /// <summary>Where the last $MainMsgQueue… directive was (for errors about the main queue they set up).</summary>

@@ -170,6 +170,7 @@ public sealed partial class PlanBuilder
                 case QueueParams.LowWatermark: q = q with { LowWatermark = set.GetInt(name) }; break;
                 case QueueParams.TimeoutShutdown: q = q with { TimeoutShutdown = set.GetInt(name) }; break;
                 case QueueParams.TimeoutActionCompletion: q = q with { TimeoutActionCompletion = set.GetInt(name) }; break;
+                case QueueParams.TimeoutWorkerThreadShutdown: q = q with { TimeoutWorkerThreadShutdown = set.GetInt(name) }; break;
                 case QueueParams.SaveOnShutdown: q = q with { SaveOnShutdown = set.GetBool(name) }; break;
                 case QueueParams.DequeueSlowdown: q = q with { DequeueSlowdown = set.GetInt(name) }; break;
                 case QueueParams.DequeueTimeBegin: q = q with { DequeueTimeBegin = set.GetInt(name) }; break;

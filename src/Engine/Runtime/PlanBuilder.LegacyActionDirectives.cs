@@ -36,6 +36,7 @@ public sealed partial class PlanBuilder
         ["ActionQueueDiscardSeverity"] = new("ActionQueueDiscardSeverity", ParamType.Integer) { Min = 0, Max = 8 },
         ["ActionQueueTimeoutShutdown"] = new("ActionQueueTimeoutShutdown", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueTimeoutActionCompletion"] = new("ActionQueueTimeoutActionCompletion", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        ["ActionQueueWorkerTimeoutThreadShutdown"] = new("ActionQueueWorkerTimeoutThreadShutdown", ParamType.Integer) { Min = -1, Max = int.MaxValue },
         ["ActionQueueTimeoutEnqueue"] = new("ActionQueueTimeoutEnqueue", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueSaveOnShutdown"] = new("ActionQueueSaveOnShutdown", ParamType.Binary),
         ["ActionQueueDequeueSlowdown"] = new("ActionQueueDequeueSlowdown", ParamType.Integer) { Min = 0, Max = int.MaxValue },
@@ -52,7 +53,7 @@ public sealed partial class PlanBuilder
     /// <summary>$Action… directives rsyslog has that Sluice does not implement yet (the rarer action options).</summary>
     private static readonly HashSet<string> NotSupportedActionDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ActionQueueWorkerTimeoutThreadShutdown", "ActionWriteAllMarkMessages", "RepeatedMsgContainsOriginalMsg",
+        "ActionWriteAllMarkMessages", "RepeatedMsgContainsOriginalMsg",
     };
 
     /// <summary>What the $Action… directives have set up for the next legacy action.</summary>
@@ -126,6 +127,7 @@ public sealed partial class PlanBuilder
             case "ActionQueueDiscardSeverity": q = q with { DiscardSeverity = n }; break;
             case "ActionQueueTimeoutShutdown": q = q with { TimeoutShutdown = n }; break;
             case "ActionQueueTimeoutActionCompletion": q = q with { TimeoutActionCompletion = n }; break;
+            case "ActionQueueWorkerTimeoutThreadShutdown": q = q with { TimeoutWorkerThreadShutdown = n }; break;
             case "ActionQueueTimeoutEnqueue": q = q with { TimeoutEnqueue = n }; break;
             case "ActionQueueSaveOnShutdown": q = q with { SaveOnShutdown = (bool)value }; break;
             case "ActionQueueDequeueSlowdown": q = q with { DequeueSlowdown = n }; break;

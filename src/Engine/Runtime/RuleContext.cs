@@ -112,10 +112,16 @@ public sealed class RuleContext : IActionState
             PreviousActionSuspended = status is ActionStatus.Suspended or ActionStatus.ActionFailed;
             return;
         }
-        message.AddRef();
+        Message queued;
+        if (action.Settings.CopyMsg) queued = MessageCopy.Duplicate(message);
+        else
+        {
+            message.AddRef();
+            queued = message;
+        }
         var batch = _toEnqueue[i] ??= new MessageBatch(_batchCapacity);
         if (batch.IsFull) _toEnqueue[i] = batch = Grown(batch);
-        batch.Add(message);
+        batch.Add(queued);
         // The enqueue result is what a queued action reports: never "suspended".
         PreviousActionSuspended = false;
     }

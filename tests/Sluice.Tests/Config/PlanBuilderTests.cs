@@ -172,10 +172,10 @@ public class PlanBuilderTests
     {
         Assert.Equal("test.conf:1:21: parameter 'gnutlsPriorityString' of imtcp is not supported by Sluice yet",
             Error("module(load=\"imtcp\" gnutlsPriorityString=\"NORMAL\")"));
-        Assert.Equal("test.conf:1:32: parameter 'action.copyMsg' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" action.copyMsg=\"on\")"));
-        Assert.Equal("test.conf:1:32: parameter 'queue.timeoutWorkerThreadShutdown' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" queue.timeoutWorkerThreadShutdown=\"5\")"));
+        Assert.Equal("test.conf:1:32: parameter 'action.writeAllMarkMessages' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" action.writeAllMarkMessages=\"on\")"));
+        Assert.Equal("test.conf:1:32: parameter 'queue.samplingInterval' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" queue.samplingInterval=\"5\")"));
         Assert.Equal("test.conf:1:32: parameter 'dynaFile' of omfile is not supported by Sluice yet",
             Error("action(type=\"omfile\" file=\"/x\" dynaFile=\"tpl\")"));
     }

@@ -24,6 +24,7 @@ public static class QueueParams
     public const string LowWatermark = "queue.lowWatermark";
     public const string TimeoutShutdown = "queue.timeoutShutdown";
     public const string TimeoutActionCompletion = "queue.timeoutActionCompletion";
+    public const string TimeoutWorkerThreadShutdown = "queue.timeoutWorkerThreadShutdown";
     public const string SaveOnShutdown = "queue.saveOnShutdown";
     public const string DequeueSlowdown = "queue.dequeueSlowdown";
     public const string DequeueTimeBegin = "queue.dequeueTimeBegin";
@@ -51,7 +52,6 @@ public static class QueueParams
 
     private static readonly string[] NotSupportedNames =
     {
-        "queue.timeoutWorkerThreadShutdown",
         "queue.cry.provider", "queue.samplingInterval", "queue.takeFlowCtlFromMsg", "queue.diskQueueType",
         "queue.onCorruption",
     };
@@ -85,6 +85,7 @@ public static class QueueParams
         yield return new ParamDef(LowWatermark, ParamType.Integer) { Min = -1, Max = int.MaxValue };
         yield return new ParamDef(TimeoutShutdown, ParamType.Integer) { Min = 0, Max = int.MaxValue };
         yield return new ParamDef(TimeoutActionCompletion, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(TimeoutWorkerThreadShutdown, ParamType.Integer) { Min = -1, Max = int.MaxValue };
         yield return new ParamDef(SaveOnShutdown, ParamType.Binary);
         // Microseconds after each batch.
         yield return new ParamDef(DequeueSlowdown, ParamType.Integer) { Min = 0, Max = int.MaxValue };
