@@ -1,3 +1,4 @@
+using Sluice.BenchCommon;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -83,8 +84,7 @@ internal static class Program
         try
         {
             string portFile = Path.Combine(dir, "port");
-            string conf = Path.Combine(dir, daemon + ".conf");
-            File.WriteAllText(conf, string.Join('\n',
+            using var d = BenchDaemon.Start(exe, dir, daemon, string.Join('\n',
                 $"global(workDirectory=\"{work}\")",
                 "module(load=\"imtcp\")",
                 $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
@@ -92,60 +92,47 @@ internal static class Program
                 $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
                 "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.reportSuspension=\"off\" " +
                 $"queue.type=\"LinkedList\" queue.filename=\"q\" {queueParams})") + "\n");
-            var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (string a in new[] { "-n", "-f", conf, "-i", Path.Combine(dir, "pid") }) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            p.ErrorDataReceived += (_, _) => { };
-            p.OutputDataReceived += (_, _) => { };
-            p.BeginErrorReadLine();
-            p.BeginOutputReadLine();
-            try
-            {
-                int port = WaitForPort(portFile, p);
-                Thread.Sleep(500);
-                var sb = new StringBuilder(n * 80);
-                for (int i = 0; i < n; i++) sb.Append($"<134>Mar  1 12:00:00 host app: {run} seq={i:D7} some payload to make a realistic line\n");
-                var data = Encoding.ASCII.GetBytes(sb.ToString());
-                var marker = Encoding.ASCII.GetBytes(run + " seq=");
+            var p = d.Process;
+            int port = d.WaitForPort(portFile);
+            Thread.Sleep(500);
+            var sb = new StringBuilder(n * 80);
+            for (int i = 0; i < n; i++) sb.Append($"<134>Mar  1 12:00:00 host app: {run} seq={i:D7} some payload to make a realistic line\n");
+            var data = Encoding.ASCII.GetBytes(sb.ToString());
+            var marker = Encoding.ASCII.GetBytes(run + " seq=");
 
-                // Spill: target down.
-                var sw = Stopwatch.StartNew();
-                using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-                {
-                    s.Connect(new IPEndPoint(IPAddress.Loopback, port));
-                    var rest = data.AsSpan();
-                    while (rest.Length > 0) rest = rest[s.Send(rest)..];
-                    s.Shutdown(SocketShutdown.Send);
-                    s.ReceiveTimeout = (int)spillTimeout.TotalMilliseconds;
-                    try { s.Receive(new byte[1]); } catch (SocketException) { }
-                }
-                double inputRead = sw.Elapsed.TotalSeconds;
-                int found = 0;
-                double lastGrowth = 0;
-                while (sw.Elapsed < spillTimeout)
-                {
-                    int now = CountInSpool(work, marker, n);
-                    if (now > found) { found = now; lastGrowth = sw.Elapsed.TotalSeconds; }
-                    else if (sw.Elapsed.TotalSeconds - lastGrowth > 2 && found > 0) break;
-                    Thread.Sleep(50);
-                }
-                double spillSeconds = lastGrowth;
-
-                // Drain: target up.
-                using var sink = new Sink(targetPort, marker, n);
-                var drainClock = Stopwatch.StartNew();
-                while (sink.Distinct < n && drainClock.Elapsed < TimeSpan.FromSeconds(600))
-                {
-                    if (sink.Distinct > 0 && sink.Idle > TimeSpan.FromSeconds(10)) break;
-                    Thread.Sleep(20);
-                }
-                double drainSeconds = (sink.LastAt - sink.FirstAt).TotalSeconds;
-                return new Result(inputRead, found, spillSeconds, sink.Distinct, Math.Max(drainSeconds, 0.001), n - sink.Distinct);
-            }
-            finally
+            // Spill: target down.
+            var sw = Stopwatch.StartNew();
+            using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
             {
-                if (!p.HasExited) { p.Kill(); p.WaitForExit(10_000); }
+                s.Connect(new IPEndPoint(IPAddress.Loopback, port));
+                var rest = data.AsSpan();
+                while (rest.Length > 0) rest = rest[s.Send(rest)..];
+                s.Shutdown(SocketShutdown.Send);
+                s.ReceiveTimeout = (int)spillTimeout.TotalMilliseconds;
+                try { s.Receive(new byte[1]); } catch (SocketException) { }
             }
+            double inputRead = sw.Elapsed.TotalSeconds;
+            int found = 0;
+            double lastGrowth = 0;
+            while (sw.Elapsed < spillTimeout)
+            {
+                int now = CountInSpool(work, marker, n);
+                if (now > found) { found = now; lastGrowth = sw.Elapsed.TotalSeconds; }
+                else if (sw.Elapsed.TotalSeconds - lastGrowth > 2 && found > 0) break;
+                Thread.Sleep(50);
+            }
+            double spillSeconds = lastGrowth;
+
+            // Drain: target up.
+            using var sink = new Sink(targetPort, marker, n);
+            var drainClock = Stopwatch.StartNew();
+            while (sink.Distinct < n && drainClock.Elapsed < TimeSpan.FromSeconds(600))
+            {
+                if (sink.Distinct > 0 && sink.Idle > TimeSpan.FromSeconds(10)) break;
+                Thread.Sleep(20);
+            }
+            double drainSeconds = (sink.LastAt - sink.FirstAt).TotalSeconds;
+            return new Result(inputRead, found, spillSeconds, sink.Distinct, Math.Max(drainSeconds, 0.001), n - sink.Distinct);
         }
         finally
         {
@@ -181,18 +168,6 @@ internal static class Program
         using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)s.LocalEndPoint!).Port;
-    }
-
-    private static int WaitForPort(string portFile, Process p)
-    {
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), out int port) && port > 0) return port;
-            if (p.HasExited) throw new InvalidOperationException("daemon exited at start");
-            Thread.Sleep(20);
-        }
-        throw new TimeoutException("no port file");
     }
 }
 
