@@ -81,9 +81,13 @@ public sealed partial class PlanBuilder
         {
             case "repeatedmsgreduction":
                 var binary = new ParamDef("RepeatedMsgReduction", ParamType.Binary);
-                // rsyslogd 8.2302 accepts "on" silently; Sluice does not reduce repeated messages, so it says so.
-                if (TryLegacyValue(d, binary, report: true, out var on, out var at) && (bool)on)
-                    NotSupported(at, "$RepeatedMsgReduction on is not supported by Sluice yet (repeated messages are not reduced); remove the line or use \"off\"");
+                // Global in rsyslogd 8.2302: the inputs' rate limiters read it after the whole config is loaded, so
+                // the last value wins wherever it stands (checked against the installed binary).
+                if (TryLegacyValue(d, binary, report: true, out var on, out _))
+                {
+                    _plan.Globals = _plan.Globals with { ReduceRepeatMessages = (bool)on };
+                    _services.Globals = _plan.Globals;
+                }
                 return true;
             case "umask":
                 var mode = new ParamDef("Umask", ParamType.FileMode);
