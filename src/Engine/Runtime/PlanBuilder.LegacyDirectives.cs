@@ -47,6 +47,7 @@ public sealed partial class PlanBuilder
         _legacyFileSettings.Clear();
         _legacyDefaultTemplates.Clear();
         PrepareLegacyInputDirectives(document);
+        PrepareLegacyMainQueue(document);
     }
 
     /// <summary>$ResetConfigVariables: omfile's settings and default templates and the listeners' settings go back to the defaults.</summary>
@@ -60,6 +61,7 @@ public sealed partial class PlanBuilder
     /// <summary>Binds one of the directives this file handles; false when <paramref name="d"/> is none of them.</summary>
     private bool TryBindLegacyDirective(DirectiveNode d)
     {
+        if (TryBindMainQueueDirective(d)) return true;
         if (LegacyFileDirectives.TryGetValue(d.Name, out var fileParam))
         {
             if (_modules.Find("omfile") is not OutputModuleDefinition omfile || omfile.InstanceParams.Find(fileParam) is not { } def || def.NotSupported)
@@ -188,7 +190,7 @@ public sealed partial class PlanBuilder
             return;
         }
         var candidates = LegacyFileDirectives.Keys.Concat(LegacyDefaultTemplateDirectives.Keys).Concat(LegacyModuleDirectives.Keys)
-            .Concat(LegacyListenerDirectives.Keys).Concat(LegacyRunDirectives.Keys).Concat(GlobalDirectives.Keys).Concat(ActionDirectives.Keys)
+            .Concat(LegacyListenerDirectives.Keys).Concat(LegacyRunDirectives.Keys).Concat(GlobalDirectives.Keys).Concat(ActionDirectives.Keys).Concat(MainQueueDirectiveNames)
             .Concat(new[] { "ModLoad", "Template", "RepeatedMsgReduction", "Umask", "ResetConfigVariables", "IncludeConfig", "Ruleset", "WorkDirectory" })
             .Concat(LegacyDirectiveNames.Known);
         string? closest = NameSuggester.Closest(d.Name, candidates);

@@ -91,6 +91,7 @@ public sealed partial class PlanBuilder
             }
         }
         EndRulesets();
+        FinishLegacyMainQueue();
         _errors.AddRange(_expressions.Errors);
 
         if (_errors.Count > 0)

@@ -77,7 +77,7 @@ public sealed class DocExampleTests
                      "lookup_table(", "lookup(", "reload_lookup_table(", "re_extract(", "field(", "exists(", "prifilt(",
                      ":msg, !contains", ":msg, regex", "kern.!info", "mail.=debug", "?DynFile", "@@(z9)", "& ~",
                      "type=\"list\"", "type=\"subtree\"", "$template", "include(text=", "main_queue(", "ruleset(name=",
-                     "$IncludeConfig", "$RepeatedMsgReduction on", "contains_i", "[\"sshd\", \"su\"]", "0x1F",
+                     "$IncludeConfig", "$RepeatedMsgReduction on", "$MainMsgQueueSize", "contains_i", "[\"sshd\", \"su\"]", "0x1F",
                  })
         {
             Assert.Contains(construct, all, StringComparison.Ordinal);

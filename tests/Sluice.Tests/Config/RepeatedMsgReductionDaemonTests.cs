@@ -83,4 +83,22 @@ public sealed class RepeatedMsgReductionDaemonTests
             "Oct 11 22:14:27 web-02 app[43]: z\n",
         }), Encoding.UTF8.GetString(outputs["sluiced"].Action).Split('\n').Take(ExpectedLines).Select(l => l + "\n").Aggregate("", string.Concat));
     }
+
+    [Fact]
+    public void Repeats_still_held_are_written_at_shutdown_like_rsyslogd()
+    {
+        var outputs = new Dictionary<string, byte[]>();
+        foreach (var daemon in DaemonRun.Daemons)
+        {
+            using var run = DaemonRun.Start(daemon, Config);
+            run.SendOctetCounted([M("<13>Oct 11 22:14:15 web-01 app: a"), M("<13>Oct 11 22:14:16 web-01 app: a"), M("<13>Oct 11 22:14:17 web-01 app: a")]);
+            run.WaitUntil(() => TestLines(run, "out/action.log").Length > 0, "the first line");
+            run.Process.Signal("TERM");
+            Assert.NotNull(run.Process.WaitForExit(DaemonRun.Patience));
+            outputs[daemon] = TestLines(run, "out/action.log");
+        }
+        DaemonRun.AssertSameBytes(outputs["rsyslogd"], outputs["sluiced"], "action.log");
+        Assert.Equal("Oct 11 22:14:15 web-01 app: a\nOct 11 22:14:17 web-01 app: message repeated 2 times: [ a]\n",
+            Encoding.UTF8.GetString(outputs["sluiced"]));
+    }
 }
