@@ -101,4 +101,24 @@ public sealed class RepeatedMsgReductionDaemonTests
         Assert.Equal("Oct 11 22:14:15 web-01 app: a\nOct 11 22:14:17 web-01 app: message repeated 2 times: [ a]\n",
             Encoding.UTF8.GetString(outputs["sluiced"]));
     }
+
+    [Fact]
+    public void The_summary_quotes_at_most_800_bytes_of_the_message_like_rsyslogd()
+    {
+        string longText = string.Concat(Enumerable.Range(0, 100).Select(i => $"{i:D3}-word,"));  // 900 bytes
+        var outputs = new Dictionary<string, byte[]>();
+        foreach (var daemon in DaemonRun.Daemons)
+        {
+            using var run = DaemonRun.Start(daemon, Config);
+            run.SendOctetCounted([
+                M("<13>Oct 11 22:14:15 web-01 app: " + longText), M("<13>Oct 11 22:14:16 web-01 app: " + longText),
+                M("<13>Oct 11 22:14:17 web-01 app: " + longText), M("<13>Oct 11 22:14:18 web-01 app: end"),
+            ]);
+            run.WaitUntil(() => TestLines(run, "out/action.log").Count(b => b == '\n') >= 3, "every line");
+            outputs[daemon] = TestLines(run, "out/action.log");
+        }
+        DaemonRun.AssertSameBytes(outputs["rsyslogd"], outputs["sluiced"], "action.log");
+        string summary = Encoding.UTF8.GetString(outputs["sluiced"]).Split('\n')[1];
+        Assert.Equal("Oct 11 22:14:17 web-01 app: message repeated 2 times: [ " + longText[..799] + "]", summary);
+    }
 }
