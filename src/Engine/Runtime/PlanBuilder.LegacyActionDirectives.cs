@@ -48,7 +48,6 @@ public sealed partial class PlanBuilder
     {
         "ActionQueueFileName", "ActionQueueMaxDiskSpace", "ActionQueueMaxFileSize", "ActionQueueCheckpointInterval",
         "ActionQueueSyncQueueFiles", "ActionQueueWorkerTimeoutThreadShutdown", "ActionWriteAllMarkMessages",
-        "RepeatedMsgContainsOriginalMsg",
     };
 
     /// <summary>What the $Action… directives have set up for the next legacy action.</summary>

@@ -91,6 +91,12 @@ public sealed partial class PlanBuilder
                     _services.Globals = _plan.Globals;
                 }
                 return true;
+            case "repeatedmsgcontainsoriginalmsg":
+                // rsyslogd 8.2302 accepts it and changes nothing: its repeat summary always quotes the message
+                // (runtime/ratelimit.c; checked against the installed binary). Sluice says so instead of staying silent.
+                if (TryLegacyValue(d, new ParamDef("RepeatedMsgContainsOriginalMsg", ParamType.Binary), report: true, out _, out _))
+                    _services.Log.Warning($"{d.Location}: $RepeatedMsgContainsOriginalMsg has no effect: \"message repeated n times: [...]\" always quotes the message (as in rsyslogd 8)");
+                return true;
             case "umask":
                 var mode = new ParamDef("Umask", ParamType.FileMode);
                 if (TryLegacyValue(d, mode, report: true, out var mask, out _))
@@ -191,7 +197,7 @@ public sealed partial class PlanBuilder
         }
         var candidates = LegacyFileDirectives.Keys.Concat(LegacyDefaultTemplateDirectives.Keys).Concat(LegacyModuleDirectives.Keys)
             .Concat(LegacyListenerDirectives.Keys).Concat(LegacyRunDirectives.Keys).Concat(GlobalDirectives.Keys).Concat(ActionDirectives.Keys).Concat(MainQueueDirectiveNames)
-            .Concat(new[] { "ModLoad", "Template", "RepeatedMsgReduction", "Umask", "ResetConfigVariables", "IncludeConfig", "Ruleset", "WorkDirectory" })
+            .Concat(new[] { "ModLoad", "Template", "RepeatedMsgReduction", "RepeatedMsgContainsOriginalMsg", "Umask", "ResetConfigVariables", "IncludeConfig", "Ruleset", "WorkDirectory" })
             .Concat(LegacyDirectiveNames.Known);
         string? closest = NameSuggester.Closest(d.Name, candidates);
         Error(d.Location, $"invalid or yet-unknown config file command '{d.Name}' - have you forgotten to load a module?"

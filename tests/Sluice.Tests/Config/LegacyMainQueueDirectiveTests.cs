@@ -11,7 +11,8 @@ namespace Sluice.Tests.Config;
 
 /// <summary>
 /// $MainMsgQueue… directives as rsyslogd 8.2302 applies them (tools/rsyslogd.c createMainQueue): global, last value
-/// wins; ignored when a main_queue() object exists (which starts from the ruleset-queue defaults).
+/// wins; ignored when a main_queue() object exists (which starts from the ruleset-queue defaults). Also the other
+/// global directive that changes nothing in rsyslogd 8.2302, $RepeatedMsgContainsOriginalMsg.
 /// </summary>
 public sealed class LegacyMainQueueDirectiveTests : IDisposable
 {
@@ -94,5 +95,14 @@ public sealed class LegacyMainQueueDirectiveTests : IDisposable
     {
         Build("$MainMsgQueueSize 1000\n$MainMsgQueueDiscardMark 2000\n*.* /tmp/x\n");
         Assert.Contains(_log.Lines, e => e.Text == "error: queue \"main Q\": queue.discardMark 2000 is set larger than queue.size");
+    }
+
+    [Fact]
+    public void RepeatedMsgContainsOriginalMsg_is_accepted_with_a_warning_that_it_changes_nothing()
+    {
+        Build("$RepeatedMsgContainsOriginalMsg off\n*.* /tmp/x\n");
+        Assert.Contains(_log.Lines, e => e.Text.StartsWith("test.conf:1:1: $RepeatedMsgContainsOriginalMsg has no effect", StringComparison.Ordinal));
+        Assert.Equal("test.conf:1:33: directive '$RepeatedMsgContainsOriginalMsg' must be \"on\" or \"off\", not \"perhaps\"",
+            string.Join("\n", Errors("$RepeatedMsgContainsOriginalMsg perhaps\n*.* /tmp/x\n")));
     }
 }
