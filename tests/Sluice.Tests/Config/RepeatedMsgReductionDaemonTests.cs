@@ -121,4 +121,42 @@ public sealed class RepeatedMsgReductionDaemonTests
         string summary = Encoding.UTF8.GetString(outputs["sluiced"]).Split('\n')[1];
         Assert.Equal("Oct 11 22:14:17 web-01 app: message repeated 2 times: [ " + longText[..799] + "]", summary);
     }
+
+    [Fact]
+    public void Each_listener_folds_only_its_own_repeats_like_rsyslogd()
+    {
+        string config = Config + "\ninput(type=\"imtcp\" port=\"0\" address=\"127.0.0.1\" listenPortFileName=\"{dir}/port2\")\n";
+        var outputs = new Dictionary<string, byte[]>();
+        foreach (var daemon in DaemonRun.Daemons)
+        {
+            using var run = DaemonRun.Start(daemon, config);
+            int port2 = run.Process.WaitForPort(Path.Combine(run.Dir, "port2"), DaemonRun.Patience);
+            run.SendOctetCounted([M("<13>Oct 11 22:14:15 web-01 app: same")]);
+            SendTo(port2, M("<13>Oct 11 22:14:16 web-01 app: same"));   // another listener: not a repeat
+            run.SendOctetCounted([M("<13>Oct 11 22:14:17 web-01 app: same"), M("<13>Oct 11 22:14:18 web-01 app: end")]);
+            run.WaitUntil(() => TestLines(run, "out/action.log").Count(b => b == '\n') >= 4, "every line");
+            outputs[daemon] = TestLines(run, "out/action.log");
+        }
+        DaemonRun.AssertSameBytes(outputs["rsyslogd"], outputs["sluiced"], "action.log");
+        Assert.Equal("Oct 11 22:14:15 web-01 app: same\nOct 11 22:14:16 web-01 app: same\nOct 11 22:14:17 web-01 app: same\nOct 11 22:14:18 web-01 app: end\n",
+            Encoding.UTF8.GetString(outputs["sluiced"]));
+    }
+
+    private static void SendTo(int port, byte[] frame)
+    {
+        using var s = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        s.Connect("127.0.0.1", port);
+        s.Send(Encoding.ASCII.GetBytes(frame.Length + " ").Concat(frame).ToArray());
+        s.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+        s.ReceiveTimeout = 30_000;
+        var buf = new byte[64];
+        try
+        {
+            while (s.Receive(buf) > 0) { }
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // a reset instead of a close: what was sent has been read
+        }
+    }
 }
