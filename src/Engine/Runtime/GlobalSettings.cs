@@ -29,6 +29,8 @@ public sealed record GlobalSettings
     public bool Escape8BitCharactersOnReceive { get; init; }
     /// <summary>global(preserveFQDN) (default off).</summary>
     public bool PreserveFqdn { get; init; }
+    /// <summary>$RepeatedMsgReduction (default off): each input listener folds repeats into "message repeated n times".</summary>
+    public bool ReduceRepeatMessages { get; init; }
     /// <summary>global(net.enableDNS) (default on). Sluice resolves fromhost only when on.</summary>
     public bool EnableDns { get; init; } = true;
     /// <summary>global(umask=…) / $Umask: the process's umask, set by the daemon at startup; null = left as inherited.</summary>

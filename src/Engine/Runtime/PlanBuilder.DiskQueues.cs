@@ -47,10 +47,12 @@ public sealed partial class PlanBuilder
     /// The $MainMsgQueue… directives of the whole file, in order, applied over <paramref name="q"/> (rsyslog creates
     /// the main queue after reading the config, so their position does not matter).
     /// </summary>
-    private QueueSettings ApplyMainQueueDirectives(ConfigDocument document, QueueSettings q)
+    /// <param name="stopAt">Only the directives before this one ($RulesetCreateMainQueue copies the values set so far).</param>
+    private QueueSettings ApplyMainQueueDirectives(ConfigDocument document, QueueSettings q, DirectiveNode? stopAt = null)
     {
         foreach (var item in document.Items)
         {
+            if (ReferenceEquals(item, stopAt)) break;
             if (item is not DirectiveNode d || !MainQueueDirectives.TryGetValue(d.Name, out var paramName)) continue;
             _mainQueueDirectiveLocation = d.Location;
             var def = QueueParams.MainQueueSchema.Find(paramName)!;
@@ -71,6 +73,17 @@ public sealed partial class PlanBuilder
             q = ApplyQueue(q, set, "$" + d.Name);
         }
         return q;
+    }
+
+    /// <summary>With a main_queue() object every $MainMsgQueue… directive has no effect (as in rsyslogd): one warning each.</summary>
+    private void WarnMainQueueDirectivesIgnored(ConfigDocument document, SourceLocation mainQueue)
+    {
+        foreach (var item in document.Items)
+        {
+            if (item is not DirectiveNode d || !MainQueueDirectives.ContainsKey(d.Name)) continue;
+            _services.Log.Log(Diagnostics.LogLevel.Warning,
+                $"{d.Location}: ${d.Name} has no effect: main_queue() at {mainQueue} sets up the main queue (rsyslogd ignores the $MainMsgQueue… directives then too)");
+        }
     }
 
     /// <summary>queue.filename is a file name in the spool directory, never a path (rsyslog refuses '/').</summary>

@@ -124,7 +124,10 @@ public sealed partial class PlanBuilder
             }
             first = o.Location;
             var set = ParamBinder.Bind(QueueParams.MainQueueSchema, o.Parameters, o.Location, "main_queue()", _errors);
-            queue = ApplyQueue(ApplyMainQueueDirectives(document, Queues.QueueSettings.RulesetQueue), set, "main_queue()");
+            // rsyslogd 8.2302 then starts from the ruleset-queue defaults and ignores every $MainMsgQueue… value;
+            // so does Sluice, saying so instead of ignoring them silently.
+            WarnMainQueueDirectivesIgnored(document, o.Location);
+            queue = ApplyQueue(Queues.QueueSettings.RulesetQueue, set, "main_queue()");
             queue = CheckDiskQueue(queue, set.LocationOf(QueueParams.Type), "main_queue()");
             // rsyslog checks the values (qqueueCorrectParams) and warns about implausible ones.
             var warnings = new List<string>();
@@ -133,6 +136,12 @@ public sealed partial class PlanBuilder
         }
         if (queue is not null) return queue;
         var legacy = ApplyMainQueueDirectives(document, Queues.QueueSettings.LegacyMainQueue);
+        if (legacy != Queues.QueueSettings.LegacyMainQueue)
+        {
+            var warnings = new List<string>();
+            legacy.Corrected("main Q", warnings);
+            foreach (var w in warnings) _services.Log.Log(Diagnostics.LogLevel.Warning, w);
+        }
         return CheckDiskQueue(legacy, _mainQueueDirectiveLocation, "$MainMsgQueue");
     }
 

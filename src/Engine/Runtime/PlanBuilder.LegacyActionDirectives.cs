@@ -53,7 +53,7 @@ public sealed partial class PlanBuilder
     /// <summary>$Action… directives rsyslog has that Sluice does not implement yet (the rarer action options).</summary>
     private static readonly HashSet<string> NotSupportedActionDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ActionWriteAllMarkMessages", "RepeatedMsgContainsOriginalMsg",
+        "ActionWriteAllMarkMessages",
     };
 
     /// <summary>What the $Action… directives have set up for the next legacy action.</summary>

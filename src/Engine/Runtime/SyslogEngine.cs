@@ -21,6 +21,7 @@ public sealed class SyslogEngine : IDisposable
     private QueueWorkerPool? _workers;
     private readonly List<ActionQueue> _actionQueues = new();
     private readonly List<RulesetQueue> _rulesetQueues = new();
+    private readonly List<RepeatedMessageReducer> _reducers = new();
     private Thread? _timer;
     private readonly ManualResetEventSlim _stopTimer = new();
     private bool _started;
@@ -87,7 +88,17 @@ public sealed class SyslogEngine : IDisposable
         _timer.Start();
 
         foreach (var input in _plan.Inputs)
-            input.Start(inputSubmitter);
+        {
+            if (!_plan.Globals.ReduceRepeatMessages)
+            {
+                input.Start(inputSubmitter);
+                continue;
+            }
+            // $RepeatedMsgReduction: one reducer per input, as rsyslog has one per listener.
+            var reducer = new RepeatedMessageReducer(submitter, inputSubmitter, _services.MessagePool);
+            _reducers.Add(reducer);
+            input.Start(reducer);
+        }
     }
 
     /// <summary>SIGHUP: outputs close and reopen their files.</summary>
@@ -107,6 +118,7 @@ public sealed class SyslogEngine : IDisposable
             try { input.Stop(); }
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
+        foreach (var reducer in _reducers) reducer.Flush(FlowControl.NoDelay);
         _workers?.Stop();
         foreach (var rq in _rulesetQueues) rq.Stop();
         foreach (var a in _plan.Actions)
