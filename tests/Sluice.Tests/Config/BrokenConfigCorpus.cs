@@ -116,8 +116,9 @@ public sealed class BrokenConfigDaemonTests
         var r = ProcessRun.Run(RepoLayout.Sluiced, ["-N1", "-f", corpus.Config(name)], TimeSpan.FromSeconds(60));
         var expected = BrokenConfigCorpus.Expected(name);
         var reported = r.Stderr.Split('\n')
-            .Where(l => l.StartsWith("sluiced: ", StringComparison.Ordinal) && Regex.IsMatch(l, @"^sluiced: \S+:\d+:\d+: "))
-            .Select(l => corpus.Normalize(l["sluiced: ".Length..]))
+            .Select(l => Regex.Match(l, @"^(\S+:\d+:\d+: )error: (.*)$"))
+            .Where(m => m.Success)
+            .Select(m => corpus.Normalize(m.Groups[1].Value + m.Groups[2].Value))
             .ToList();
         Assert.True(expected.SequenceEqual(reported), $"expected:\n{string.Join('\n', expected)}\nsluiced -N1 printed:\n{r.Output}");
         Assert.Equal(expected.Count == 0 ? 0 : 1, r.ExitCode);

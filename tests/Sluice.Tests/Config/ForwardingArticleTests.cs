@@ -80,7 +80,7 @@ public sealed class ForwardingArticleDaemonTests
 
         Assert.Equal(1, r.ExitCode);
         var reported = r.Stderr.Split('\n')
-            .Select(l => Regex.Match(l, @"^sluiced: (\S+):(\d+):(\d+): (.*)$"))
+            .Select(l => Regex.Match(l, @"^(\S+):(\d+):(\d+): error: (.*)$"))
             .Where(m => m.Success)
             .Select(m => $"{Path.GetFileName(m.Groups[1].Value)}:{m.Groups[2].Value}:{m.Groups[3].Value}: {m.Groups[4].Value}")
             .ToList();
