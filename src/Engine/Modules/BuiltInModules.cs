@@ -3,6 +3,7 @@ using Sluice.Engine.Modifiers;
 using Sluice.Engine.Inputs.Udp;
 using Sluice.Engine.Outputs.File;
 using Sluice.Engine.Outputs.Forward;
+using Sluice.Engine.Outputs.UserMessage;
 
 namespace Sluice.Engine.Modules;
 
@@ -19,6 +20,7 @@ public static class BuiltInModules
         registry.Register(new Utf8FixModule());
         registry.Register(new JsonParseModule());
         registry.Register(new ForwardOutputModule());
+        registry.Register(new UserMessageOutputModule());
         return registry;
     }
 }

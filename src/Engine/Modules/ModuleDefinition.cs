@@ -33,6 +33,9 @@ public abstract class OutputModuleDefinition : ModuleDefinition
     public sealed override ModuleKind Kind => ModuleKind.Output;
     /// <summary>The template used when the action names none (module(template=…) first, then the module default).</summary>
     public abstract string DefaultTemplate(ParamSet moduleParams, EngineServices services);
+    /// <summary>The same for one action, for modules whose default depends on the action's parameters (omusrmsg: users="*").</summary>
+    public virtual string DefaultTemplate(ParamSet moduleParams, ParamSet actionParams, EngineServices services) =>
+        DefaultTemplate(moduleParams, services);
     /// <summary>Creates one action() instance rendering with <paramref name="template"/>.</summary>
     public abstract OutputInstance CreateOutput(ParamSet moduleParams, ParamSet actionParams, Templates.Template template, EngineServices services);
 }

@@ -43,7 +43,7 @@ public sealed partial class PlanBuilder
 
         var template = generic.IsSet(ActionParams.Template)
             ? ResolveTemplate(generic.GetString(ActionParams.Template)!, generic.LocationOf(ActionParams.Template), null)
-            : ResolveTemplate(DefaultTemplateFor(output, moduleParams), a.Location, output.Name);
+            : ResolveTemplate(DefaultTemplateFor(output, moduleParams, instanceParams), a.Location, output.Name);
         if (template is null || _errors.Count != errorsBefore) return null;
         return MakeAction(output, moduleParams, instanceParams, template, generic.IsSet(ActionParams.Name) ? name : null, settings);
     }
@@ -136,13 +136,18 @@ public sealed partial class PlanBuilder
         return Register(instance, module, name, null, settings);
     }
 
-    /// <summary>"/path", "-/path", "/path;Template" (omfile), "~" (stop); the rest is not built yet.</summary>
+    /// <summary>"/path", "-/path", "/path;Template" (omfile), "~" (stop), "@host" (omfwd), users (omusrmsg); the rest is not built yet.</summary>
     private void BindLegacyAction(LegacyActionNode node, List<Scripting.Statement> into)
     {
         var text = node.Text;
         if (Outputs.Forward.LegacyForwardAction.IsForwarding(text.Value) && _modules.Find("omfwd") is OutputModuleDefinition)
         {
             BindLegacyForward(node, into);
+            return;
+        }
+        if (Outputs.UserMessage.LegacyUserMessageAction.IsUserMessage(text.Value) && _modules.Find("omusrmsg") is OutputModuleDefinition)
+        {
+            BindLegacyUserMessage(node, into);
             return;
         }
         var legacy = LegacyAction.Parse(text.Value);

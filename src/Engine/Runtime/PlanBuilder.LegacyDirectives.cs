@@ -137,10 +137,10 @@ public sealed partial class PlanBuilder
     /// The template an action of <paramref name="module"/> uses when it names none: module(template=…), else the latest
     /// $Action…DefaultTemplate, else the module's own default.
     /// </summary>
-    private string DefaultTemplateFor(OutputModuleDefinition module, ParamSet moduleParams)
+    private string DefaultTemplateFor(OutputModuleDefinition module, ParamSet moduleParams, ParamSet? actionParams = null)
     {
         if (!moduleParams.IsSet("template") && _legacyDefaultTemplates.TryGetValue(module.Name, out var legacy)) return (string)legacy.Value;
-        return module.DefaultTemplate(moduleParams, _services);
+        return actionParams is null ? module.DefaultTemplate(moduleParams, _services) : module.DefaultTemplate(moduleParams, actionParams, _services);
     }
 
     /// <summary>

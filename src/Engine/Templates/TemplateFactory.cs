@@ -66,6 +66,8 @@ public sealed class TemplateFactory : ITemplateFactory
         registry.Add(CreateStringTemplate(BuiltInTemplates.SyslogProtocol23Format, BuiltInTemplates.SyslogProtocol23FormatText, at), at);
         registry.Add(CreateStringTemplate(BuiltInTemplates.SyslogRFC5424Format, BuiltInTemplates.SyslogRFC5424FormatText, at), at);
         registry.Add(CreateStringTemplate(BuiltInTemplates.DebugFormat, BuiltInTemplates.DebugFormatText, at), at);
+        registry.Add(CreateStringTemplate(BuiltInTemplates.WallFormat, BuiltInTemplates.WallFormatText, at), at);
+        registry.Add(CreateStringTemplate(BuiltInTemplates.StdUserMessageFormat, BuiltInTemplates.StdUserMessageFormatText, at), at);
     }
 
     /// <summary>

@@ -16,6 +16,16 @@ public static class BuiltInTemplates
     public const string SyslogRFC5424Format = "RSYSLOG_SyslogRFC5424Format";
     public const string DebugFormat = "RSYSLOG_DebugFormat";
 
+    /// <summary>
+    /// omusrmsg's defaults (rsconf.c): " WallFmt" for users="*", " StdUsrMsgFmt" for a user list. The leading space
+    /// is part of rsyslog's names, so no user template can clash with them. Text checked against rsyslogd 8.2302's
+    /// strings (\a is BEL, 0x07).
+    /// </summary>
+    public const string WallFormat = " WallFmt";
+    public const string StdUserMessageFormat = " StdUsrMsgFmt";
+    public const string WallFormatText = "\r\n\aMessage from syslogd@%HOSTNAME% at %timegenerated% ...\r\n %syslogtag%%msg%\n\r";
+    public const string StdUserMessageFormatText = " %syslogtag%%msg%\n\r";
+
     public const string SysklogdFileFormatText =
         "%TIMESTAMP% %HOSTNAME% %syslogtag%%msg:::sp-if-no-1st-sp%%msg%\n";
 
