@@ -2,7 +2,7 @@ namespace Sluice.Engine.Outputs.UserMessage;
 
 /// <summary>
 /// A legacy user-message action, decoded as omusrmsg.c parseSelectorAct does it: ":omusrmsg:*", ":omusrmsg:root,admin",
-/// and the older bare forms "*" and "root,admin" (a name starting with [A-Za-z0-9_.]; rsyslog warns that the bare
+/// and the older bare forms "*" and "root,admin" (a name starting with [A-Za-z0-9_]; rsyslog warns that the bare
 /// form is outdated). ";Template" may follow. rsyslog keeps spaces before ';' as part of the last name (which then
 /// never matches); Sluice trims them.
 /// </summary>
@@ -26,7 +26,8 @@ public sealed record LegacyUserMessageAction
         if (line.StartsWith(Prefix, StringComparison.Ordinal)) return true;
         if (line.Length == 0) return false;
         char c = line[0];
-        return char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '*';
+        // rsyslog's omusrmsg also takes a leading '.', but Sluice's omfile reads "./path" first (LegacyAction), as before.
+        return char.IsAsciiLetterOrDigit(c) || c is '_' or '*';
     }
 
     public static LegacyUserMessageAction Parse(string line)
