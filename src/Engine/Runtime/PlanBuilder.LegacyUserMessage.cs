@@ -24,6 +24,7 @@ public sealed partial class PlanBuilder
             _services.Log.Warning($"{node.Location}: action '{p}' treated as ':omusrmsg:{p}' - please use ':omusrmsg:{p}' syntax instead, '{p}' will not be supported in the future");
         }
         var omusrmsg = (OutputModuleDefinition)_modules.Find("omusrmsg")!;
+        // The users warnings come from UserMessageOutputModule.CreateOutput, located at the user list.
         int errorsBefore = _errors.Count;
         var set = new ParamSet(omusrmsg.InstanceParams, node.Location);
         set.Set(UserMessageOutputModule.UsersParam, legacy.Users, text.LocationAt(legacy.UsersOffset));

@@ -44,8 +44,7 @@ public sealed record LegacyUserMessageAction
         else
         {
             while (p < line.Length && line[p] != ';') p++;
-            users = line[usersStart..p].TrimEnd();
-            if (users.Length == 0) return Invalid(usersStart, "omusrmsg: no user name given (use '*' for all logged-in users)");
+            users = line[usersStart..p].TrimEnd(); // may be empty: rsyslog accepts that (Recipients warns)
         }
 
         p = SkipSpace(line, p);

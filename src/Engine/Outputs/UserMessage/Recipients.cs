@@ -56,6 +56,8 @@ public sealed class Recipients
         }
         if (p < text.Length)
             warnings.Add($"omusrmsg supports only up to {MaxUsers} user names in a single action - all others have been ignored");
+        // rsyslog accepts an action without any user silently; Sluice keeps it too (the config still runs) but says so.
+        if (names.Count == 0) warnings.Add("omusrmsg: no user names - this action writes to no one");
         return new Recipients(false, names.ToArray(), warnings);
     }
 

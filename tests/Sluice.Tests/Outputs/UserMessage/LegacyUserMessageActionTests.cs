@@ -39,9 +39,10 @@ public sealed class LegacyUserMessageActionTests
     [Fact]
     public void Errors_say_where()
     {
-        var a = LegacyUserMessageAction.Parse(":omusrmsg:");
-        Assert.Equal(10, a.ErrorOffset);
-        Assert.Contains("no user name given", a.Error);
+        var a = LegacyUserMessageAction.Parse(":omusrmsg:;T");
+        Assert.Null(a.Error); // rsyslog accepts an empty list (the action writes to no one)
+        Assert.Equal("", a.Users);
+        Assert.Equal("T", a.Template);
         var b = LegacyUserMessageAction.Parse(":omusrmsg:* junk");
         Assert.Equal(12, b.ErrorOffset);
         Assert.Contains("'junk'", b.Error);

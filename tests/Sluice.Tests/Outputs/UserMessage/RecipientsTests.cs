@@ -39,6 +39,7 @@ public sealed class RecipientsTests
             $"omusrmsg: user name '{new string('n', 32)}...' too long - ignored",
         }, r.Warnings);
         Assert.Equal(new[] { new string('m', 32) }, Recipients.Parse(new string('m', 32)).Users);
+        Assert.Equal("omusrmsg: no user names - this action writes to no one", Assert.Single(Recipients.Parse("").Warnings));
     }
 
     [Fact]

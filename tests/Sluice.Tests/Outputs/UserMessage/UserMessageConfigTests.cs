@@ -65,6 +65,16 @@ public sealed class UserMessageConfigTests
     }
 
     [Fact]
+    public void An_empty_user_list_is_kept_with_a_warning_as_rsyslog_accepts_it()
+    {
+        var o = Single("*.emerg :omusrmsg:\n");
+        Assert.Empty(o.Recipients.Users);
+        Assert.False(o.Recipients.Everyone);
+        Assert.True(_log.Contains("test.conf:1:19: omusrmsg: no user names - this action writes to no one"));
+        Assert.Empty(Single("action(type=\"omusrmsg\" users=\"\")\n").Recipients.Users);
+    }
+
+    [Fact]
     public void Debians_stock_emerg_line_binds()
     {
         var o = Single("*.emerg\t\t\t\t:omusrmsg:*\n");
@@ -97,7 +107,7 @@ public sealed class UserMessageConfigTests
     [Fact]
     public void Legacy_errors_have_locations()
     {
-        Assert.Equal("test.conf:1:19: omusrmsg: no user name given (use '*' for all logged-in users)", Error("*.emerg :omusrmsg:\n"));
+        Assert.Equal("test.conf:1:27: unexpected text in the user message action: 'junk'", Error("*.emerg :omusrmsg:root ;T junk\n"));
         Assert.Equal("test.conf:1:21: template 'Nope' is not defined", Error("*.emerg :omusrmsg:*;Nope\n"));
     }
 
