@@ -15,7 +15,9 @@ public sealed class DynaFileDaemonTests
     /// The seed article's log server (forwarding-article.txt): files under srv/log/&lt;ip&gt;/&lt;year&gt;/&lt;month&gt;/&lt;day&gt;/,
     /// module-level owners and modes, receive escaping off, local0-7 stripped of the first space and written bare,
     /// the rest in RSYSLOG_FileFormat, asyncWriting with 64k buffers and flushInterval 1. The article builds the file
-    /// name in $.logpath with set/replace(), which Sluice does not have yet; here it is %programname%.
+    /// name in $.logpath with set/replace(): Differential/DynaFileDifferentialTests runs that exact ruleset; this one
+    /// names files by %programname% and checks, without stopping the daemons, that asyncWriting with flushInterval
+    /// brings every line to disk by itself.
     /// </summary>
     private const string ArticleConfig = """
         $EscapeControlCharactersOnReceive off
