@@ -84,24 +84,33 @@ internal static class DifferentialRun
         var result = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         string root = Path.Combine(dir, tree);
         if (!Directory.Exists(root)) return result;
+        var owners = Owners(root);
         foreach (var entry in Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories))
         {
             string rel = MaskDate(Path.GetRelativePath(dir, entry));
             string mode = Convert.ToString((int)File.GetUnixFileMode(entry), 8);
             bool isFile = File.Exists(entry);
-            string key = $"{rel} {OwnerOf(entry)} {mode}{(isFile ? "" : " <dir>")}";
+            string owner = owners.TryGetValue(entry, out var o) ? o : "?";
+            string key = $"{rel} {owner} {mode}{(isFile ? "" : " <dir>")}";
             result[key] = isFile ? TimeMask.Apply(ReadBytes(entry), renderings) : [];
         }
         return result;
     }
 
-    private static string OwnerOf(string path)
+    /// <summary>"uid:gid" of every entry below <paramref name="root"/>, from one find(1) (.NET has no API for owners).</summary>
+    private static Dictionary<string, string> Owners(string root)
     {
-        var psi = new ProcessStartInfo("stat", ["-c", "%u:%g", path]) { RedirectStandardOutput = true };
+        var psi = new ProcessStartInfo("find", [root, "-mindepth", "1", "-printf", "%U:%G %p\\0"]) { RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;
-        string text = p.StandardOutput.ReadToEnd().Trim();
-        Assert.True(p.WaitForExit(30_000), "stat did not finish");
-        return text;
+        string text = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(60_000), "find did not finish");
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int space = record.IndexOf(' ');
+            owners[record[(space + 1)..]] = record[..space];
+        }
+        return owners;
     }
 
     private static string Config(string templates, IReadOnlyList<DifferentialOutput> outputs, string globals, string preamble, string actions)

@@ -102,4 +102,32 @@ public sealed class DynaFileDifferentialTests
         Assert.Contains("srv/bytag/nginx/INFO.log 65534:4 640", tree);
         Assert.Contains("srv/bytag/other/NOTICE.log 65534:4 640", tree);
     }
+
+    /// <summary>
+    /// 10,000 distinct files through a cache of 100 (every miss evicts, buffered and asynchronous writing): every
+    /// message lands in its file, in order, in both daemons alike.
+    /// </summary>
+    [Fact]
+    public void Ten_thousand_files_through_a_cache_of_100()
+    {
+        const int Files = 10_000;
+        const string Templates = """
+            template(name="Spread" type="string" string="{dir}/srv/spread/%programname:1:3%/%programname%.log")
+            template(name="Line" type="string" string="%syslogtag%%msg%\n")
+            """;
+        const string Rules = """
+            if $programname startswith "p" then
+                action(type="omfile" dynaFile="Spread" template="Line" dynaFileCacheSize="100" flushOnTXEnd="off"
+                       asyncWriting="on" ioBufferSize="4k")
+            """;
+        var corpus = new List<byte[]>();
+        for (int round = 0; round < 2; round++)
+        {
+            var order = Enumerable.Range(0, Files).ToArray();
+            new Random(7 + round).Shuffle(order);
+            foreach (int i in order) corpus.Add(B($"<13>Oct 11 22:14:15 host p{i:D5}[{round}]: line {round} of {i}"));
+        }
+        var tree = DifferentialRun.AssertIdentical(Templates, [], corpus.ToArray(), actions: Rules, tree: "srv");
+        Assert.Equal(Files, tree.Count(k => k.EndsWith(".log 0:0 644", StringComparison.Ordinal)));
+    }
 }
