@@ -43,6 +43,7 @@ public sealed class DynaFileDifferentialTests
         if $syslogfacility-text != "syslog" then {
             set $.tagdir = re_extract($syslogtag, "^([A-Za-z]+)[^A-Za-z]", 0, 1, "other");
             action(type="omfile" dynaFile="ByTag" template="RSYSLOG_TraditionalFileFormat" dynaFileCacheSize="3")
+            action(type="omfile" file="{dir}/srv/static/all.log" template="RSYSLOG_DebugFormat" fileGroupNum="7")
             if ( $syslogfacility >= 16 ) then {
                 action(type="mmrm1stspace")
                 set $.logpath = replace($programname, "__", "/");
@@ -101,6 +102,8 @@ public sealed class DynaFileDifferentialTests
             Assert.Contains($"srv/log/127.0.0.1/YYYY/MM/DD/{name} 65534:4 640", tree);
         Assert.Contains("srv/bytag/nginx/INFO.log 65534:4 640", tree);
         Assert.Contains("srv/bytag/other/NOTICE.log 65534:4 640", tree);
+        // A static file gets the module's owner too, and an action's number overrides the module's group.
+        Assert.Contains("srv/static/all.log 65534:7 640", tree);
     }
 
     /// <summary>
