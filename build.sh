@@ -17,6 +17,8 @@ usage: ./build.sh [command]
   test               publish if stale, run every test; ends with 'N passed, N failed'
   bench [micro|load] BenchmarkDotNet micro-benchmarks and the side-by-side load benchmark against rsyslogd
   bench decompress   imtcp stream decompression vs rsyslogd imptcp on the same zlib streams (bench/decompress.sh)
+  bench forward      imtcp -> omfwd (plain, single and stream zlib) side by side with rsyslogd (bench/ForwardBench)
+  bench queue        disk-assisted action queue spill and drain side by side with rsyslogd (bench/QueueBench)
 USAGE
 }
 
@@ -61,10 +63,11 @@ run_tests() {
 run_bench() {
   local what=${1:-all}
   publish_if_stale
-  if [[ $what == decompress ]]; then
-    bench/decompress.sh
-    return
-  fi
+  case $what in
+    decompress) bench/decompress.sh; return ;;
+    forward) dotnet run -c Release --project bench/ForwardBench -- --messages 1000000 --daemon-messages 500000; return ;;
+    queue) dotnet run -c Release --project bench/QueueBench -- --messages "${QUEUE_MESSAGES:-20000}"; return ;;
+  esac
   if [[ $what == all || $what == micro ]]; then
     dotnet run -c Release --project bench/Sluice.Bench -- --filter '*' --job short --memory
   fi

@@ -1,3 +1,4 @@
+using Sluice.BenchCommon;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -21,47 +22,29 @@ internal static class DaemonRun
         try
         {
             Directory.CreateDirectory(Path.Combine(dir, "work"));
-            string conf = Path.Combine(dir, c.Daemon + ".conf");
-            File.WriteAllText(conf, c.Config(dir));
-            var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (string a in new[] { "-n", "-f", conf, "-i", Path.Combine(dir, "pid") }) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stderr = new System.Text.StringBuilder();
-            p.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data); };
-            p.OutputDataReceived += (_, _) => { };
-            p.BeginErrorReadLine();
-            p.BeginOutputReadLine();
-            try
+            using var d = BenchDaemon.Start(exe, dir, c.Daemon, c.Config(dir));
+            var p = d.Process;
+            int port = d.WaitForPort(Path.Combine(dir, "port"));
+            Thread.Sleep(1000); // let start-up work settle before the clocks start
+            string output = Path.Combine(dir, "out.log");
+            File.AppendAllText(output, ""); // so the follower can open it before the first write
+            using var follower = new MarkerFollower(output, runPrefix);
+            double cpu0 = CpuClock.ProcessSeconds(p.Id);
+            var sw = Stopwatch.StartNew();
+            var senders = streams.Select(s => new Thread(() => Send(port, s))).ToList();
+            foreach (var t in senders) t.Start();
+            while (follower.Found < messages)
             {
-                int port = WaitForPort(Path.Combine(dir, "port"), p);
-                Thread.Sleep(1000); // let start-up work settle before the clocks start
-                string output = Path.Combine(dir, "out.log");
-                File.AppendAllText(output, ""); // so the follower can open it before the first write
-                using var follower = new MarkerFollower(output, runPrefix);
-                double cpu0 = CpuClock.ProcessSeconds(p.Id);
-                var sw = Stopwatch.StartNew();
-                var senders = streams.Select(s => new Thread(() => Send(port, s))).ToList();
-                foreach (var t in senders) t.Start();
-                while (follower.Found < messages)
+                if (!follower.Poll()) Thread.Sleep(2);
+                if (sw.Elapsed > timeout || p.HasExited)
                 {
-                    if (!follower.Poll()) Thread.Sleep(2);
-                    if (sw.Elapsed > timeout || p.HasExited)
-                    {
-                        string err;
-                        lock (stderr) err = stderr.ToString();
-                        throw new InvalidOperationException($"{c.Daemon}/{c.Label}: {follower.Found} of {messages} messages arrived\n{err}");
-                    }
+                    throw new InvalidOperationException($"{c.Daemon}/{c.Label}: {follower.Found} of {messages} messages arrived\n{d.Stderr}");
                 }
-                double seconds = sw.Elapsed.TotalSeconds;
-                double cpu = CpuClock.ProcessSeconds(p.Id) - cpu0;
-                foreach (var t in senders) t.Join();
-                return new Result(messages, seconds, cpu, streams.Sum(s => (long)s.Length));
             }
-            finally
-            {
-                if (!p.HasExited) p.Kill();
-                p.WaitForExit(10_000);
-            }
+            double seconds = sw.Elapsed.TotalSeconds;
+            double cpu = CpuClock.ProcessSeconds(p.Id) - cpu0;
+            foreach (var t in senders) t.Join();
+            return new Result(messages, seconds, cpu, streams.Sum(s => (long)s.Length));
         }
         finally
         {
@@ -80,17 +63,5 @@ internal static class DaemonRun
         var buf = new byte[64];
         s.ReceiveTimeout = 600_000;
         try { while (s.Receive(buf) > 0) { } } catch (SocketException) { }
-    }
-
-    private static int WaitForPort(string portFile, Process p)
-    {
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), out int port) && port > 0) return port;
-            if (p.HasExited) throw new InvalidOperationException($"{p.StartInfo.FileName} exited before listening");
-            Thread.Sleep(50);
-        }
-        throw new TimeoutException($"{p.StartInfo.FileName} wrote no port file");
     }
 }

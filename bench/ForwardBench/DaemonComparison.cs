@@ -1,3 +1,4 @@
+using Sluice.BenchCommon;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,64 +23,37 @@ internal static class DaemonComparison
         {
             string portFile = Path.Combine(dir, "port");
             Directory.CreateDirectory(Path.Combine(dir, "work"));
-            string conf = Path.Combine(dir, daemon + ".conf");
-            File.WriteAllText(conf, string.Join('\n',
+            using var d = BenchDaemon.Start(exe, dir, daemon, string.Join('\n',
                 $"global(workDirectory=\"{dir}/work\")",
                 "module(load=\"imtcp\")",
                 $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
                 $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{receiver.Port}\" protocol=\"tcp\" {mode.ConfigText})") + "\n");
-            var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (string a in new[] { "-n", "-f", conf, "-i", Path.Combine(dir, "pid") }) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            p.ErrorDataReceived += (_, _) => { };
-            p.OutputDataReceived += (_, _) => { };
-            p.BeginErrorReadLine();
-            p.BeginOutputReadLine();
-            try
+            var p = d.Process;
+            int port = d.WaitForPort(portFile);
+            Thread.Sleep(1000); // let start-up work settle before the CPU clock starts
+            long startLines = receiver.Lines;
+            double cpu0 = CpuClock.ProcessSeconds(p.Id);
+            var sw = Stopwatch.StartNew();
+            using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
             {
-                int port = WaitForPort(portFile, p);
-                Thread.Sleep(1000); // let start-up work settle before the CPU clock starts
-                long startLines = receiver.Lines;
-                double cpu0 = CpuClock.ProcessSeconds(p.Id);
-                var sw = Stopwatch.StartNew();
-                using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-                {
-                    s.Connect(new IPEndPoint(IPAddress.Loopback, port));
-                    var data = stream.Bytes.AsSpan(0, stream.Length);
-                    while (data.Length > 0) data = data[s.Send(data)..];
-                    s.Shutdown(SocketShutdown.Send);
-                }
-                while (receiver.Lines - startLines < messages)
-                {
-                    if (sw.Elapsed > TimeSpan.FromMinutes(5) || p.HasExited)
-                        throw new InvalidOperationException($"{daemon}/{mode.Name}: {receiver.Lines - startLines} of {messages} messages arrived");
-                    Thread.Sleep(5);
-                }
-                double seconds = sw.Elapsed.TotalSeconds;
-                double cpu = CpuClock.ProcessSeconds(p.Id) - cpu0;
-                return new Result(daemon, mode, messages, seconds, cpu, receiver.WireBytes);
+                s.Connect(new IPEndPoint(IPAddress.Loopback, port));
+                var data = stream.Bytes.AsSpan(0, stream.Length);
+                while (data.Length > 0) data = data[s.Send(data)..];
+                s.Shutdown(SocketShutdown.Send);
             }
-            finally
+            while (receiver.Lines - startLines < messages)
             {
-                if (!p.HasExited) p.Kill();
-                p.WaitForExit(10_000);
+                if (sw.Elapsed > TimeSpan.FromMinutes(5) || p.HasExited)
+                    throw new InvalidOperationException($"{daemon}/{mode.Name}: {receiver.Lines - startLines} of {messages} messages arrived");
+                Thread.Sleep(5);
             }
+            double seconds = sw.Elapsed.TotalSeconds;
+            double cpu = CpuClock.ProcessSeconds(p.Id) - cpu0;
+            return new Result(daemon, mode, messages, seconds, cpu, receiver.WireBytes);
         }
         finally
         {
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
-    }
-
-    private static int WaitForPort(string portFile, Process p)
-    {
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), out int port) && port > 0) return port;
-            if (p.HasExited) throw new InvalidOperationException($"{p.StartInfo.FileName} exited before listening");
-            Thread.Sleep(50);
-        }
-        throw new TimeoutException($"{p.StartInfo.FileName} wrote no port file");
     }
 }

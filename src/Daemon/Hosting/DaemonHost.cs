@@ -37,7 +37,8 @@ public static class DaemonHost
         }
         catch (ConfigException e)
         {
-            foreach (var error in e.Errors) Console.Error.WriteLine($"sluiced: {error}");
+            // The compilers' format, which editors and CI annotators understand.
+            foreach (var error in e.Errors) Console.Error.WriteLine($"{error.Location}: error: {error.Message}");
             Console.Error.WriteLine($"sluiced: {e.Errors.Count} error(s) in configuration {configName}");
             return 1;
         }

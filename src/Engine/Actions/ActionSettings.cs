@@ -30,6 +30,11 @@ public sealed record ActionSettings
     public int ExecOnlyEveryNthTimeTimeout { get; init; }
     /// <summary>action.execOnlyOnceEveryInterval (seconds, 0 = off): run at most once per interval; the rest is skipped.</summary>
     public int ExecOnlyOnceEveryInterval { get; init; }
+    /// <summary>
+    /// action.copyMsg: a queued action gets its own copy of the message, so statements after it (set, unset,
+    /// mm* modules) do not change what it renders later. Off: it shares the message, as rsyslog by default.
+    /// </summary>
+    public bool CopyMsg { get; init; }
     public QueueSettings Queue { get; init; } = QueueSettings.ActionQueue;
 
     /// <summary>Whether the action filters by occurrence or time (rsyslog's "complex" submission path, under a lock).</summary>

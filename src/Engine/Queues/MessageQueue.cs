@@ -6,13 +6,13 @@ using Sluice.Engine.Submit;
 namespace Sluice.Engine.Queues;
 
 /// <summary>
-/// A bounded message queue (the main queue and action queues) over a lock-free ring, or over an
-/// <see cref="IQueueStore"/> when one is plugged in (disk). Producers enqueue whole batches; when the queue fills
+/// A bounded message queue (the main queue and action queues) over a lock-free ring, with a disk part when an
+/// <see cref="IQueueStore"/> is plugged in (Disk and disk-assisted queues: see MessageQueue.Store.cs). Producers enqueue whole batches; when the queue fills
 /// they are held back as rsyslog does (light delay for network inputs, full delay for local ones, then a full
 /// wait up to queue.timeoutEnqueue), and only then is a message dropped — counted in discarded.full and logged.
 /// No lock is taken per message: waiting and waking are per batch and only when someone actually waits.
 /// </summary>
-public sealed class MessageQueue
+public sealed partial class MessageQueue
 {
     private readonly BoundedRing<Message> _ring;
     private readonly IQueueStore? _store;
@@ -45,13 +45,14 @@ public sealed class MessageQueue
         _log = log;
         _store = store;
         _size = Math.Max(1, settings.Size);
+        _journaled = store is not null && settings.IsJournaled;
         _lightDelayMark = settings.EffectiveLightDelayMark;
         _fullDelayMark = settings.EffectiveFullDelayMark;
         _discardMark = settings.EffectiveDiscardMark;
         _discardSeverity = settings.DiscardSeverity;
         // Both memory types are bounded by queue.size; the ring's cells cost no resident memory until used, so
         // LinkedList's "allocate as needed" holds for it too.
-        _ring = new BoundedRing<Message>(store is null ? _size : 2);
+        _ring = new BoundedRing<Message>(_journaled ? 2 : _size);
         var so = stats.Create(name, "core.queue");
         SizeGauge = so.Add("size", resettable: false);
         Enqueued = so.Add("enqueued");
@@ -59,6 +60,7 @@ public sealed class MessageQueue
         DiscardedFull = so.Add("discarded.full");
         DiscardedNf = so.Add("discarded.nf");
         MaxQSize = so.Add("maxqsize", resettable: false);
+        if (store is not null) InitStore(store);
     }
 
     public string Name { get; }
@@ -66,6 +68,8 @@ public sealed class MessageQueue
     /// <summary>Whether messages live in a plugged-in (persistent) store rather than in memory.</summary>
     public bool HasStore => _store is not null;
     public int Count => Volatile.Read(ref _count);
+    /// <summary>Only one consumer may work on it (Disk and crash-safe disk-assisted queues: one journal reader, as rsyslog's disk queues have one worker).</summary>
+    public bool SingleConsumer => _journaled;
     /// <summary>Messages handed to consumers so far (shutdown uses it to tell a working queue from a stuck one).</summary>
     public long DequeuedTotal => Volatile.Read(ref _dequeued);
 
@@ -86,12 +90,17 @@ public sealed class MessageQueue
         int n = batch.Count;
         if (n == 0) return;
 
-        if (mayBlock && flow == FlowControl.LightDelay && Count >= _lightDelayMark)
+        if (mayBlock && flow == FlowControl.LightDelay && FlowCount >= _lightDelayMark)
             WaitForCountBelow(_lightDelayMark / 2, 1000); // rsyslog: light delay of at most 1 s
         else if (mayBlock && flow == FlowControl.FullDelay)
         {
             // rsyslog: full-delay producers wait (in 1 s slices) for as long as the queue is above the mark.
-            while (Count >= _fullDelayMark) WaitForCountBelow(_fullDelayMark / 2, 1000);
+            while (FlowCount >= _fullDelayMark) WaitForCountBelow(_fullDelayMark / 2, 1000);
+        }
+        if (_store is not null)
+        {
+            EnqueueStored(batch, mayBlock);
+            return;
         }
 
         int i = 0;
@@ -131,17 +140,8 @@ public sealed class MessageQueue
                     m.Release();
                     continue;
                 }
-                if (_store is null)
-                {
-                    var spin = new SpinWait();
-                    while (!_ring.TryEnqueue(m)) spin.SpinOnce(); // a consumer is finishing a cell
-                }
-                else if (!_store.TryEnqueue(m))
-                {
-                    DiscardedFull.Increment();
-                    m.Release();
-                    continue;
-                }
+                var spin = new SpinWait();
+                while (!_ring.TryEnqueue(m)) spin.SpinOnce(); // a consumer is finishing a cell
                 queued++;
             }
             if (queued < take) Interlocked.Add(ref _count, queued - take);
@@ -159,18 +159,18 @@ public sealed class MessageQueue
     /// </summary>
     public int DequeueBatch(MessageBatch into, int max)
     {
-        int n = 0, taken = 0;
         max = Math.Min(max, into.Capacity - into.Count);
+        return _store is null ? DequeueMemory(into, max) : DequeueStored(into, max);
+    }
+
+    private int DequeueMemory(MessageBatch into, int max)
+    {
+        int n = 0, taken = 0;
         while (n < max)
         {
-            Message? m;
-            if (_store is null)
-            {
-                if (!_ring.TryDequeue(out m)) break;
-            }
-            else if (!_store.TryDequeue(out m)) break;
+            if (!_ring.TryDequeue(out var m)) break;
             taken++;
-            if (_discardSeverity < 8 && m.Severity >= _discardSeverity && Count - taken + 1 >= _discardMark)
+            if (_discardSeverity < 8 && m.Severity >= _discardSeverity && DiscardLevel - taken + 1 >= _discardMark)
             {
                 DiscardedNf.Increment();
                 m.Release();
@@ -183,6 +183,7 @@ public sealed class MessageQueue
         {
             Interlocked.Add(ref _count, -taken);
             Interlocked.Add(ref _dequeued, taken);
+            if (_store is not null) MemoryTaken(taken);
             if (Volatile.Read(ref _spaceWaiters) > 0)
                 lock (_spaceLock) Monitor.PulseAll(_spaceLock);
         }
@@ -192,15 +193,15 @@ public sealed class MessageQueue
     /// <summary>Waits until the queue holds at least one message or the timeout passes.</summary>
     public bool WaitForItems(int timeoutMs)
     {
-        if (Count > 0) return true;
+        if (HasDequeuable) return true;
         lock (_itemLock)
         {
             Interlocked.Increment(ref _itemWaiters);
             try
             {
-                if (Count > 0) return true;
+                if (HasDequeuable) return true;
                 Monitor.Wait(_itemLock, timeoutMs);
-                return Count > 0;
+                return HasDequeuable;
             }
             finally
             {
@@ -237,8 +238,8 @@ public sealed class MessageQueue
         }
     }
 
-    /// <summary>The consumers delivered the oldest <paramref name="count"/> dequeued messages (a persistent store may forget them).</summary>
-    public void Acknowledge(int count) => _store?.Acknowledge(count);
+    /// <summary>Whether a consumer would get something from <see cref="DequeueBatch"/> now.</summary>
+    public bool HasDequeuable => _store is null ? Count > 0 : StoredDequeuable;
 
     /// <summary>Wakes every worker waiting for items (shutdown).</summary>
     public void WakeAll()
@@ -254,7 +255,7 @@ public sealed class MessageQueue
 
     private bool WaitForCountBelow(int limit, int timeoutMs)
     {
-        if (Count < limit) return true;
+        if (FlowCount < limit) return true;
         if (timeoutMs <= 0) return false;
         long deadline = Environment.TickCount64 + timeoutMs;
         lock (_spaceLock)
@@ -262,7 +263,7 @@ public sealed class MessageQueue
             Interlocked.Increment(ref _spaceWaiters);
             try
             {
-                while (Count >= limit)
+                while (FlowCount >= limit)
                 {
                     long left = deadline - Environment.TickCount64;
                     if (left <= 0) return false;

@@ -25,6 +25,11 @@ public sealed record QueueSettings
     public int TimeoutShutdown { get; init; } = 1500;
     /// <summary>After timeoutShutdown: how long retrying actions get to give up and finish their batch (ms).</summary>
     public int TimeoutActionCompletion { get; init; } = 1000;
+    /// <summary>
+    /// queue.timeoutWorkerThreadShutdown: an idle worker (other than the first) exits after this many ms and is
+    /// started again when the backlog needs it (-1 = never, 0 = at once). rsyslog's default for every queue: 60 s.
+    /// </summary>
+    public int TimeoutWorkerThreadShutdown { get; init; } = 60000;
     public int HighWatermark { get; init; } = 80000;
     public int LowWatermark { get; init; } = 20000;
     /// <summary>-1 = derived: 98% of size.</summary>
@@ -32,7 +37,23 @@ public sealed record QueueSettings
     /// <summary>8 = off.</summary>
     public int DiscardSeverity { get; init; } = 8;
     public bool SaveOnShutdown { get; init; } = true;
+    /// <summary>queue.filename: set on a memory type, the queue is disk-assisted; required by Disk.</summary>
     public string? FileName { get; init; }
+    /// <summary>queue.spoolDirectory; null = the global workDirectory.</summary>
+    public string? SpoolDirectory { get; init; }
+    /// <summary>
+    /// queue.maxFileSize (bytes): the size of one segment file. rsyslog's defaults are kept (1 MiB for action
+    /// queues and the legacy main queue, 16 MiB for main_queue()/ruleset queues): Sluice preallocates whole
+    /// segments and counts them against maxDiskSpace, so a small segment keeps an idle queue small and the limit
+    /// exact, while a segment switch (create, fallocate, mmap: tens of µs) per MiB costs nothing measurable.
+    /// </summary>
+    public long MaxFileSize { get; init; } = 1024 * 1024;
+    /// <summary>queue.maxDiskSpace (bytes, 0 = unlimited): all segment files of the queue together.</summary>
+    public long MaxDiskSpace { get; init; }
+    /// <summary>queue.checkpointInterval: the state file is rewritten after this many delivered records (0 = at segment changes and close).</summary>
+    public int CheckpointInterval { get; init; }
+    /// <summary>queue.syncQueueFiles: records are msynced (group commit) and the state file fsynced.</summary>
+    public bool SyncQueueFiles { get; init; }
     /// <summary>queue.dequeueSlowdown: microseconds a worker sleeps after each batch (simple rate limiting).</summary>
     public int DequeueSlowdown { get; init; }
     /// <summary>queue.minDequeueBatchSize: a worker waits (up to the timeout) until this many messages are queued.</summary>
@@ -51,7 +72,7 @@ public sealed record QueueSettings
     public static QueueSettings RulesetQueue => new()
     {
         Size = 50000, DequeueBatchSize = 1024, WorkerThreads = 1, WorkerThreadMinimumMessages = -1,
-        HighWatermark = -1, LowWatermark = -1,
+        HighWatermark = -1, LowWatermark = -1, MaxFileSize = 16 * 1024 * 1024,
     };
 
     /// <summary>
@@ -69,6 +90,19 @@ public sealed record QueueSettings
     /// timeoutEnqueue 50 ms, timeoutShutdown 0.
     /// </summary>
     public static QueueSettings LegacyActionQueue => ActionQueue with { DequeueBatchSize = 16, TimeoutEnqueue = 50, TimeoutShutdown = 0 };
+
+    /// <summary>A memory queue with queue.filename: memory first, the overflow on disk (rsyslog's qqueueChkIsDA).</summary>
+    public bool IsDiskAssisted => FileName is not null && Type is QueueType.FixedArray or QueueType.LinkedList;
+
+    /// <summary>Whether the queue keeps records on disk (Disk, or disk-assisted).</summary>
+    public bool UsesDisk => Type == QueueType.Disk || IsDiskAssisted;
+
+    /// <summary>
+    /// A disk-assisted queue asked for crash safety (queue.checkpointInterval or queue.syncQueueFiles): Sluice then
+    /// writes every message through the journal at enqueue (see MessageQueue), since a memory part cannot survive
+    /// kill -9.
+    /// </summary>
+    public bool IsJournaled => Type == QueueType.Disk || (IsDiskAssisted && (CheckpointInterval > 0 || SyncQueueFiles));
 
     public int EffectiveLightDelayMark => LightDelayMark switch
     {
@@ -128,12 +162,15 @@ public sealed record QueueSettings
             if (DiscardMark != -1 && DiscardMark < good)
                 warnings.Add($"queue \"{queueName}\": queue.discardMark is set quite low at {DiscardMark}. You should only set it below 80% ({good}) if you have a good reason for this.");
         }
+        int fullDelay = EffectiveFullDelayMark;
+        // rsyslog's qqueueStart: on a DA queue full-delayable messages must not start the disk mode.
+        if (IsDiskAssisted) fullDelay = Math.Min(fullDelay, Math.Max(1, EffectiveHighWatermark / 2));
         return this with
         {
             HighWatermark = EffectiveHighWatermark,
             LowWatermark = EffectiveLowWatermark,
             WorkerThreadMinimumMessages = EffectiveWorkerThreadMinimumMessages,
-            FullDelayMark = EffectiveFullDelayMark,
+            FullDelayMark = fullDelay,
             DiscardMark = EffectiveDiscardMark,
             DequeueBatchSize = EffectiveDequeueBatchSize,
         };

@@ -43,11 +43,22 @@ public sealed class QueueWorkerPool
         _settings = queue.Settings;
         _batchSize = _settings.EffectiveDequeueBatchSize;
         _minMessagesPerWorker = _settings.EffectiveWorkerThreadMinimumMessages;
-        _threads = new Thread[Math.Max(1, _settings.WorkerThreads)];
-        for (int i = 0; i < _threads.Length; i++)
+        _threads = new Thread[queue.SingleConsumer ? 1 : Math.Max(1, _settings.WorkerThreads)];
+        for (int i = 0; i < _threads.Length; i++) _threads[i] = NewWorker(i);
+    }
+
+    private Thread NewWorker(int index) => new(Run) { Name = $"{_queue.Name}/w{index}", IsBackground = true };
+
+    /// <summary>Worker threads currently running (idle ones exit after queue.timeoutWorkerThreadShutdown).</summary>
+    public int RunningWorkers
+    {
+        get
         {
-            int index = i;
-            _threads[i] = new Thread(() => Run(index)) { Name = $"{queue.Name}/w{i}", IsBackground = true };
+            int n = 0;
+            lock (_threads)
+                foreach (var t in _threads)
+                    if (t.IsAlive) n++;
+            return n;
         }
     }
 
@@ -58,7 +69,26 @@ public sealed class QueueWorkerPool
 
     public void Start()
     {
-        foreach (var t in _threads) t.Start();
+        for (int i = 0; i < _threads.Length; i++) _threads[i].Start(i);
+    }
+
+    /// <summary>
+    /// Run by worker 0 between batches: starts again the workers that exited while idle once the backlog needs them
+    /// (rsyslog's qqueueAdviseMaxWorkers). Under the array's lock, so Stop never misses a worker started here.
+    /// </summary>
+    private void RestartNeededWorkers()
+    {
+        long count = _queue.Count;
+        if (count <= _minMessagesPerWorker) return;
+        lock (_threads)
+        {
+            for (int k = 1; k < _threads.Length && count > k * (long)_minMessagesPerWorker; k++)
+            {
+                if (_stopping || _threads[k].IsAlive) continue;
+                _threads[k] = NewWorker(k);
+                _threads[k].Start(k);
+            }
+        }
     }
 
     /// <summary>
@@ -68,11 +98,13 @@ public sealed class QueueWorkerPool
     /// </summary>
     public long Stop()
     {
-        _stopping = true;
+        lock (_threads) _stopping = true;
         _stopWake.Set();
         _queue.WakeAll();
         if (!JoinAll(_settings.TimeoutShutdown))
         {
+            // The disk part is safe where it is: only the memory part and the batches in hand are worked on.
+            _queue.StopDiskReads();
             Shutdown.Set();
             _queue.WakeAll();
             long seen = -1;
@@ -89,7 +121,7 @@ public sealed class QueueWorkerPool
             }
         }
 
-        long lost = Interlocked.Read(ref _undelivered) + DiscardRemainder();
+        long lost = Interlocked.Read(ref _undelivered) + (_queue.HasStore ? _queue.Close() : DiscardRemainder());
         if (lost > 0)
             _log.Warning($"{_queue.Name}: {lost} messages could not be delivered before shutdown and were discarded");
         return lost;
@@ -110,10 +142,9 @@ public sealed class QueueWorkerPool
         return true;
     }
 
-    /// <summary>What is still queued once no worker will take it. A persistent store keeps its records.</summary>
+    /// <summary>What is still queued in a memory queue once no worker will take it.</summary>
     private long DiscardRemainder()
     {
-        if (_queue.HasStore) return 0;
         long n = 0;
         var batch = new MessageBatch(256);
         while (true)
@@ -129,19 +160,28 @@ public sealed class QueueWorkerPool
         return n;
     }
 
-    private void Run(int index)
+    private void Run(object? indexBox)
     {
+        int index = (int)indexBox!;
         var batch = new MessageBatch(_batchSize);
         var state = _consumer.CreateWorkerState(Shutdown);
+        int idleTimeout = _settings.TimeoutWorkerThreadShutdown;
+        long idleSince = -1;
         while (true)
         {
+            if (index == 0 && _threads.Length > 1) RestartNeededWorkers();
             if (index > 0 && !_stopping && _queue.Count <= index * (long)_minMessagesPerWorker)
             {
-                // Not needed at this backlog: check again shortly.
+                // Not needed at this backlog: after queue.timeoutWorkerThreadShutdown the thread exits (worker 0
+                // starts it again when needed); until then check again shortly.
+                long now = Environment.TickCount64;
+                if (idleSince < 0) idleSince = now;
+                else if (idleTimeout >= 0 && now - idleSince >= idleTimeout) return;
                 _queue.WaitForItems(200);
                 if (_queue.Count <= index * (long)_minMessagesPerWorker) Thread.Sleep(50);
                 continue;
             }
+            idleSince = -1;
 
             if (!_stopping && !WaitForDequeueConditions()) continue;
 
@@ -156,7 +196,7 @@ public sealed class QueueWorkerPool
 
             if (ticket < 0)
             {
-                if (_stopping && _queue.Count == 0) return;
+                if (_stopping && !_queue.HasDequeuable) return;
                 _queue.WaitForItems(_stopping ? 10 : 1000);
                 continue;
             }
@@ -187,8 +227,8 @@ public sealed class QueueWorkerPool
             }
 
             int n = batch.Count;
-            if (delivered) _queue.Acknowledge(n);
-            else Interlocked.Add(ref _undelivered, n);
+            int kept = _queue.Acknowledge(batch, delivered);
+            if (!delivered) Interlocked.Add(ref _undelivered, n - kept);
             var items = batch.AsSpan();
             for (int i = 0; i < items.Length; i++) items[i].Release();
             batch.Clear();

@@ -5,7 +5,8 @@ public sealed record GlobalSettings
 {
     /// <summary>rsyslog's real default is 8096 (rsconf.c), not 8192.</summary>
     public int MaxMessageSize { get; init; } = 8096;
-    public string WorkDirectory { get; init; } = "/var/spool/rsyslog";
+    /// <summary>global(workDirectory); null = not set, as in rsyslog (where disk queues then cannot start).</summary>
+    public string? WorkDirectory { get; init; }
     /// <summary>global(localHostname=…); null = the system's host name.</summary>
     public string? LocalHostName { get; init; }
     /// <summary>$EscapeControlCharactersOnReceive (default on).</summary>
@@ -28,6 +29,8 @@ public sealed record GlobalSettings
     public bool Escape8BitCharactersOnReceive { get; init; }
     /// <summary>global(preserveFQDN) (default off).</summary>
     public bool PreserveFqdn { get; init; }
+    /// <summary>$RepeatedMsgReduction (default off): each input listener folds repeats into "message repeated n times".</summary>
+    public bool ReduceRepeatMessages { get; init; }
     /// <summary>global(net.enableDNS) (default on). Sluice resolves fromhost only when on.</summary>
     public bool EnableDns { get; init; } = true;
     /// <summary>global(umask=…) / $Umask: the process's umask, set by the daemon at startup; null = left as inherited.</summary>

@@ -12,6 +12,11 @@ public static class MessageCopy
     private static readonly VariablePath MessageRoot = VariablePath.Parse("!");
     private static readonly VariablePath LocalRoot = VariablePath.Parse(".");
 
+    /// <summary>A copy rented from the source's own pool (a fresh message when the source is not pooled).</summary>
+    public static Message Duplicate(Message source) => Duplicate(source, source.Pool ?? Unpooled);
+
+    private static readonly MessagePool Unpooled = new(maxRetained: 0);
+
     public static Message Duplicate(Message source, MessagePool pool)
     {
         var copy = pool.Rent();

@@ -51,7 +51,8 @@ public sealed partial class PlanBuilder
     /// <summary>action.* and queue.* of action(), over rsyslog's action defaults.</summary>
     private ActionSettings BindActionSettings(ParamSet p)
     {
-        var s = new ActionSettings { Queue = ApplyQueue(Queues.QueueSettings.ActionQueue, p, "action()") };
+        var queue = ApplyQueue(Queues.QueueSettings.ActionQueue, p, "action()");
+        var s = new ActionSettings { Queue = CheckDiskQueue(queue, p.LocationOf(QueueParams.Type), "action()") };
         if (p.IsSet(ActionParams.ResumeRetryCount)) s = s with { ResumeRetryCount = p.GetInt(ActionParams.ResumeRetryCount) };
         if (p.IsSet(ActionParams.ResumeInterval)) s = s with { ResumeInterval = p.GetInt(ActionParams.ResumeInterval) };
         if (p.IsSet(ActionParams.ResumeIntervalMax)) s = s with { ResumeIntervalMax = p.GetInt(ActionParams.ResumeIntervalMax) };
@@ -63,6 +64,7 @@ public sealed partial class PlanBuilder
         if (p.IsSet(ActionParams.ExecOnlyEveryNthTime)) s = s with { ExecOnlyEveryNthTime = p.GetInt(ActionParams.ExecOnlyEveryNthTime) };
         if (p.IsSet(ActionParams.ExecOnlyEveryNthTimeTimeout))
             s = s with { ExecOnlyEveryNthTimeTimeout = p.GetInt(ActionParams.ExecOnlyEveryNthTimeTimeout) };
+        if (p.IsSet(ActionParams.CopyMsg)) s = s with { CopyMsg = p.GetBool(ActionParams.CopyMsg) };
         if (p.IsSet(ActionParams.ExecOnlyOnceEveryInterval))
             s = s with { ExecOnlyOnceEveryInterval = p.GetInt(ActionParams.ExecOnlyOnceEveryInterval) };
         if (p.IsSet(ActionParams.ErrorFileMaxSize)) s = s with { ErrorFileMaxSize = p.GetLong(ActionParams.ErrorFileMaxSize) };
@@ -155,7 +157,7 @@ public sealed partial class PlanBuilder
                 return;
         }
 
-        var (legacySettings, legacyName) = TakeLegacyActionSetup();
+        var (legacySettings, legacyName) = TakeLegacyActionSetup(node.Location);
         if (_modules.Find("omfile") is not OutputModuleDefinition omfile)
         {
             NotSupported(node.Location, "legacy file actions need the omfile module, which this build does not have");

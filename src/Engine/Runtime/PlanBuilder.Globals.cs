@@ -124,13 +124,25 @@ public sealed partial class PlanBuilder
             }
             first = o.Location;
             var set = ParamBinder.Bind(QueueParams.MainQueueSchema, o.Parameters, o.Location, "main_queue()", _errors);
+            // rsyslogd 8.2302 then starts from the ruleset-queue defaults and ignores every $MainMsgQueue… value;
+            // so does Sluice, saying so instead of ignoring them silently.
+            WarnMainQueueDirectivesIgnored(document, o.Location);
             queue = ApplyQueue(Queues.QueueSettings.RulesetQueue, set, "main_queue()");
+            queue = CheckDiskQueue(queue, set.LocationOf(QueueParams.Type), "main_queue()");
             // rsyslog checks the values (qqueueCorrectParams) and warns about implausible ones.
             var warnings = new List<string>();
             queue.Corrected("main Q", warnings);
             foreach (var w in warnings) _services.Log.Log(Diagnostics.LogLevel.Warning, w);
         }
-        return queue ?? Queues.QueueSettings.LegacyMainQueue;
+        if (queue is not null) return queue;
+        var legacy = ApplyMainQueueDirectives(document, Queues.QueueSettings.LegacyMainQueue);
+        if (legacy != Queues.QueueSettings.LegacyMainQueue)
+        {
+            var warnings = new List<string>();
+            legacy.Corrected("main Q", warnings);
+            foreach (var w in warnings) _services.Log.Log(Diagnostics.LogLevel.Warning, w);
+        }
+        return CheckDiskQueue(legacy, _mainQueueDirectiveLocation, "$MainMsgQueue");
     }
 
     /// <summary>The queue.* parameters of <paramref name="set"/> applied over <paramref name="q"/> (other names are skipped).</summary>
@@ -141,23 +153,17 @@ public sealed partial class PlanBuilder
             if (!QueueParams.IsQueueParam(name)) continue;
             switch (set.Schema.Find(name)!.Name)
             {
-                case QueueParams.Type:
-                    string type = set.GetString(name)!;
-                    if (type == "Disk")
-                    {
-                        Error(set.LocationOf(name), "queue.type \"Disk\" is not supported by Sluice yet");
-                        break;
-                    }
-                    q = q with
-                    {
-                        Type = type switch
-                        {
-                            "Direct" => Queues.QueueType.Direct,
-                            "LinkedList" => Queues.QueueType.LinkedList,
-                            _ => Queues.QueueType.FixedArray,
-                        },
-                    };
+                case QueueParams.Type: q = q with { Type = QueueParams.ParseType(set.GetString(name)!) }; break;
+                case QueueParams.FileName:
+                    if (ValidQueueFileName(set.GetString(name)!, set.LocationOf(name))) q = q with { FileName = set.GetString(name) };
                     break;
+                case QueueParams.SpoolDirectory:
+                    q = q with { SpoolDirectory = SpoolDirectoryValue(set.GetString(name)!, set.LocationOf(name)) };
+                    break;
+                case QueueParams.MaxDiskSpace: q = q with { MaxDiskSpace = set.GetLong(name) }; break;
+                case QueueParams.MaxFileSize: q = q with { MaxFileSize = set.GetLong(name) }; break;
+                case QueueParams.CheckpointInterval: q = q with { CheckpointInterval = set.GetInt(name) }; break;
+                case QueueParams.SyncQueueFiles: q = q with { SyncQueueFiles = set.GetBool(name) }; break;
                 case QueueParams.Size: q = q with { Size = set.GetInt(name) }; break;
                 case QueueParams.DequeueBatchSize: q = q with { DequeueBatchSize = set.GetInt(name) }; break;
                 case QueueParams.MinDequeueBatchSize: q = q with { MinDequeueBatchSize = set.GetInt(name) }; break;
@@ -173,6 +179,7 @@ public sealed partial class PlanBuilder
                 case QueueParams.LowWatermark: q = q with { LowWatermark = set.GetInt(name) }; break;
                 case QueueParams.TimeoutShutdown: q = q with { TimeoutShutdown = set.GetInt(name) }; break;
                 case QueueParams.TimeoutActionCompletion: q = q with { TimeoutActionCompletion = set.GetInt(name) }; break;
+                case QueueParams.TimeoutWorkerThreadShutdown: q = q with { TimeoutWorkerThreadShutdown = set.GetInt(name) }; break;
                 case QueueParams.SaveOnShutdown: q = q with { SaveOnShutdown = set.GetBool(name) }; break;
                 case QueueParams.DequeueSlowdown: q = q with { DequeueSlowdown = set.GetInt(name) }; break;
                 case QueueParams.DequeueTimeBegin: q = q with { DequeueTimeBegin = set.GetInt(name) }; break;

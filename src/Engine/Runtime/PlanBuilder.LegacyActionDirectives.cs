@@ -36,19 +36,24 @@ public sealed partial class PlanBuilder
         ["ActionQueueDiscardSeverity"] = new("ActionQueueDiscardSeverity", ParamType.Integer) { Min = 0, Max = 8 },
         ["ActionQueueTimeoutShutdown"] = new("ActionQueueTimeoutShutdown", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueTimeoutActionCompletion"] = new("ActionQueueTimeoutActionCompletion", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        ["ActionQueueWorkerTimeoutThreadShutdown"] = new("ActionQueueWorkerTimeoutThreadShutdown", ParamType.Integer) { Min = -1, Max = int.MaxValue },
         ["ActionQueueTimeoutEnqueue"] = new("ActionQueueTimeoutEnqueue", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueSaveOnShutdown"] = new("ActionQueueSaveOnShutdown", ParamType.Binary),
         ["ActionQueueDequeueSlowdown"] = new("ActionQueueDequeueSlowdown", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         ["ActionQueueDequeueTimeBegin"] = new("ActionQueueDequeueTimeBegin", ParamType.Integer) { Min = 0, Max = 24 },
         ["ActionQueueDequeueTimeEnd"] = new("ActionQueueDequeueTimeEnd", ParamType.Integer) { Min = 0, Max = 25 },
+        ["ActionQueueFileName"] = new("ActionQueueFileName", ParamType.String),
+        ["ActionQueueSpoolDirectory"] = new("ActionQueueSpoolDirectory", ParamType.String),
+        ["ActionQueueMaxDiskSpace"] = new("ActionQueueMaxDiskSpace", ParamType.Size) { Min = 0, Max = long.MaxValue },
+        ["ActionQueueMaxFileSize"] = new("ActionQueueMaxFileSize", ParamType.Size) { Min = 1, Max = QueueParams.MaxFileSizeLimit },
+        ["ActionQueueCheckpointInterval"] = new("ActionQueueCheckpointInterval", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+        ["ActionQueueSyncQueueFiles"] = new("ActionQueueSyncQueueFiles", ParamType.Binary),
     };
 
-    /// <summary>$Action… directives rsyslog has that Sluice does not implement yet (disk queues and the rarer action options).</summary>
+    /// <summary>$Action… directives rsyslog has that Sluice does not implement yet (the rarer action options).</summary>
     private static readonly HashSet<string> NotSupportedActionDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ActionQueueFileName", "ActionQueueMaxDiskSpace", "ActionQueueMaxFileSize", "ActionQueueCheckpointInterval",
-        "ActionQueueSyncQueueFiles", "ActionQueueWorkerTimeoutThreadShutdown", "ActionWriteAllMarkMessages",
-        "RepeatedMsgContainsOriginalMsg",
+        "ActionWriteAllMarkMessages",
     };
 
     /// <summary>What the $Action… directives have set up for the next legacy action.</summary>
@@ -91,7 +96,7 @@ public sealed partial class PlanBuilder
         }
         var s = _legacyAction.Settings;
         var q = s.Queue;
-        int n = value is long l ? checked((int)l) : 0;
+        int n = value is long l && l <= int.MaxValue ? (int)l : 0;
         switch (def.Name)
         {
             case "ActionName":
@@ -103,14 +108,15 @@ public sealed partial class PlanBuilder
             case "ActionExecOnlyEveryNthTime": s = s with { ExecOnlyEveryNthTime = n }; break;
             case "ActionExecOnlyEveryNthTimeTimeout": s = s with { ExecOnlyEveryNthTimeTimeout = n }; break;
             case "ActionExecOnlyOnceEveryInterval": s = s with { ExecOnlyOnceEveryInterval = n }; break;
-            case "ActionQueueType":
-                if ((string)value == "Disk")
-                {
-                    Error(location, "queue.type \"Disk\" ($ActionQueueType Disk) is not supported by Sluice yet");
-                    return true;
-                }
-                q = q with { Type = (string)value == "Direct" ? QueueType.Direct : (string)value == "LinkedList" ? QueueType.LinkedList : QueueType.FixedArray };
+            case "ActionQueueType": q = q with { Type = QueueParams.ParseType((string)value) }; break;
+            case "ActionQueueFileName":
+                if (ValidQueueFileName((string)value, location)) q = q with { FileName = (string)value };
                 break;
+            case "ActionQueueSpoolDirectory": q = q with { SpoolDirectory = SpoolDirectoryValue((string)value, location) }; break;
+            case "ActionQueueMaxDiskSpace": q = q with { MaxDiskSpace = (long)value }; break;
+            case "ActionQueueMaxFileSize": q = q with { MaxFileSize = (long)value }; break;
+            case "ActionQueueCheckpointInterval": q = q with { CheckpointInterval = n }; break;
+            case "ActionQueueSyncQueueFiles": q = q with { SyncQueueFiles = (bool)value }; break;
             case "ActionQueueSize": q = q with { Size = n }; break;
             case "ActionQueueDequeueBatchSize": q = q with { DequeueBatchSize = n }; break;
             case "ActionQueueWorkerThreads": q = q with { WorkerThreads = n }; break;
@@ -121,6 +127,7 @@ public sealed partial class PlanBuilder
             case "ActionQueueDiscardSeverity": q = q with { DiscardSeverity = n }; break;
             case "ActionQueueTimeoutShutdown": q = q with { TimeoutShutdown = n }; break;
             case "ActionQueueTimeoutActionCompletion": q = q with { TimeoutActionCompletion = n }; break;
+            case "ActionQueueWorkerTimeoutThreadShutdown": q = q with { TimeoutWorkerThreadShutdown = n }; break;
             case "ActionQueueTimeoutEnqueue": q = q with { TimeoutEnqueue = n }; break;
             case "ActionQueueSaveOnShutdown": q = q with { SaveOnShutdown = (bool)value }; break;
             case "ActionQueueDequeueSlowdown": q = q with { DequeueSlowdown = n }; break;
@@ -132,11 +139,12 @@ public sealed partial class PlanBuilder
     }
 
     /// <summary>The next legacy action's settings and name; the per-action ones are reset for the one after.</summary>
-    private (ActionSettings Settings, string? Name) TakeLegacyActionSetup()
+    private (ActionSettings Settings, string? Name) TakeLegacyActionSetup(SourceLocation location)
     {
         var taken = _legacyAction;
         _legacyAction = taken.AfterAction();
-        return (taken.Settings, taken.Name);
+        var settings = taken.Settings with { Queue = CheckDiskQueue(taken.Settings.Queue, location, "legacy action") };
+        return (settings, taken.Name);
     }
 
     /// <summary>Every action, legacy or action(), resets the $ActionQueue… values (rsyslog's actionConstructFinalize).</summary>

@@ -81,9 +81,19 @@ public sealed partial class PlanBuilder
         {
             case "repeatedmsgreduction":
                 var binary = new ParamDef("RepeatedMsgReduction", ParamType.Binary);
-                // rsyslogd 8.2302 accepts "on" silently; Sluice does not reduce repeated messages, so it says so.
-                if (TryLegacyValue(d, binary, report: true, out var on, out var at) && (bool)on)
-                    NotSupported(at, "$RepeatedMsgReduction on is not supported by Sluice yet (repeated messages are not reduced); remove the line or use \"off\"");
+                // Global in rsyslogd 8.2302: the inputs' rate limiters read it after the whole config is loaded, so
+                // the last value wins wherever it stands (checked against the installed binary).
+                if (TryLegacyValue(d, binary, report: true, out var on, out _))
+                {
+                    _plan.Globals = _plan.Globals with { ReduceRepeatMessages = (bool)on };
+                    _services.Globals = _plan.Globals;
+                }
+                return true;
+            case "repeatedmsgcontainsoriginalmsg":
+                // rsyslogd 8.2302 accepts it and changes nothing: its repeat summary always quotes the message
+                // (runtime/ratelimit.c; checked against the installed binary). Sluice says so instead of staying silent.
+                if (TryLegacyValue(d, new ParamDef("RepeatedMsgContainsOriginalMsg", ParamType.Binary), report: true, out _, out _))
+                    _services.Log.Warning($"{d.Location}: $RepeatedMsgContainsOriginalMsg has no effect: \"message repeated n times: [...]\" always quotes the message (as in rsyslogd 8)");
                 return true;
             case "umask":
                 var mode = new ParamDef("Umask", ParamType.FileMode);
@@ -184,8 +194,8 @@ public sealed partial class PlanBuilder
             return;
         }
         var candidates = LegacyFileDirectives.Keys.Concat(LegacyDefaultTemplateDirectives.Keys).Concat(LegacyModuleDirectives.Keys)
-            .Concat(LegacyListenerDirectives.Keys).Concat(LegacyRunDirectives.Keys).Concat(GlobalDirectives.Keys).Concat(ActionDirectives.Keys)
-            .Concat(new[] { "ModLoad", "Template", "RepeatedMsgReduction", "Umask", "ResetConfigVariables", "IncludeConfig", "Ruleset", "WorkDirectory" })
+            .Concat(LegacyListenerDirectives.Keys).Concat(LegacyRunDirectives.Keys).Concat(GlobalDirectives.Keys).Concat(ActionDirectives.Keys).Concat(MainQueueDirectives.Keys)
+            .Concat(new[] { "ModLoad", "Template", "RepeatedMsgReduction", "RepeatedMsgContainsOriginalMsg", "Umask", "ResetConfigVariables", "IncludeConfig", "Ruleset", "WorkDirectory" })
             .Concat(LegacyDirectiveNames.Known);
         string? closest = NameSuggester.Closest(d.Name, candidates);
         Error(d.Location, $"invalid or yet-unknown config file command '{d.Name}' - have you forgotten to load a module?"

@@ -33,7 +33,9 @@ public sealed partial class PlanBuilder
             ? ResolveTemplate(legacy.Template, text.LocationAt(legacy.TemplateOffset), null)
             : ResolveTemplate(DefaultTemplateFor(omfwd, moduleParams), node.Location, omfwd.Name);
         if (template is null || _errors.Count != errorsBefore) return;
-        var action = MakeAction(omfwd, moduleParams, set, template, null, new Actions.ActionSettings { Queue = Queues.QueueSettings.LegacyActionQueue });
+        // The $Action… directives before the line set up its queue (the classic "$ActionQueueFileName … @@host" DA setup).
+        var (legacySettings, legacyName) = TakeLegacyActionSetup(node.Location);
+        var action = MakeAction(omfwd, moduleParams, set, template, legacyName, legacySettings);
         if (action is not null) into.Add(new Scripting.ActionStatement(action));
     }
 }

@@ -97,6 +97,7 @@ public sealed partial class PlanBuilder
     private void BindDirective(DirectiveNode d)
     {
         if (GlobalDirectives.ContainsKey(d.Name)) return; // bound first, with global()
+        if (IsMainQueueDirective(d)) return; // bound first, with main_queue()
         if (d.Name.Equals("ResetConfigVariables", StringComparison.OrdinalIgnoreCase)) ResetLegacyDirectives(); // and the $Action… ones below
         if (TryBindActionDirective(d)) return;
         if (TryBindLegacyDirective(d)) return;

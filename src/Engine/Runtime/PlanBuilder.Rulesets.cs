@@ -121,7 +121,8 @@ public sealed partial class PlanBuilder
             Error(d.Location, $"$RulesetCreateMainQueue: ruleset '{current.Name}' already has a main queue, can not add another one");
             return;
         }
-        if (on.Value) current.QueueSettings = _plan.MainQueue;
+        // rsyslog creates this queue on the spot, from the $MainMsgQueue… values set so far.
+        if (on.Value) current.QueueSettings = ApplyMainQueueDirectives(_document, Queues.QueueSettings.LegacyMainQueue, d);
     }
 
     private Ruleset? CurrentRuleset()

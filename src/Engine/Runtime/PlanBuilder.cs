@@ -21,6 +21,7 @@ public sealed partial class PlanBuilder
     private List<ConfigError> _errors = new();
     private EngineServices _services = null!;
     private RuntimePlan _plan = null!;
+    private ConfigDocument _document = null!;
     private readonly Dictionary<ModuleDefinition, LoadedModule> _loaded = new();
     private readonly Dictionary<ModuleDefinition, Config.Schema.ParamSet> _defaultModuleParams = new();
     private readonly List<IDisposable> _created = new();
@@ -44,6 +45,7 @@ public sealed partial class PlanBuilder
     public RuntimePlan Build(ConfigDocument document, EngineServices services)
     {
         Reset(services);
+        _document = document;
         _errors.AddRange(document.Errors);
 
         // rsyslog applies global settings and creates the main queue after reading the whole file, so

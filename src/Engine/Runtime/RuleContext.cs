@@ -48,6 +48,12 @@ public sealed class RuleContext : IActionState
     }
 
     /// <summary>Time and host name for templates and $now…; setting it also sets the expressions' view of them.</summary>
+    /// <summary>
+    /// Whether the queue running this context keeps a batch it reports undelivered (it has a disk part): then a
+    /// Direct action cut off by shutdown makes <see cref="CommitAll"/> return false instead of losing the batch.
+    /// </summary>
+    public bool KeepCutOffBatches { get; init; }
+
     public RenderContext Render
     {
         get => _render;
@@ -106,21 +112,28 @@ public sealed class RuleContext : IActionState
             PreviousActionSuspended = status is ActionStatus.Suspended or ActionStatus.ActionFailed;
             return;
         }
-        message.AddRef();
+        Message queued;
+        if (action.Settings.CopyMsg) queued = MessageCopy.Duplicate(message);
+        else
+        {
+            message.AddRef();
+            queued = message;
+        }
         var batch = _toEnqueue[i] ??= new MessageBatch(_batchCapacity);
         if (batch.IsFull) _toEnqueue[i] = batch = Grown(batch);
-        batch.Add(message);
+        batch.Add(queued);
         // The enqueue result is what a queued action reports: never "suspended".
         PreviousActionSuspended = false;
     }
 
     /// <summary>
     /// Commits every touched action, in batch order (rsyslog's actionCommitAllDirect) and hands queued actions
-    /// their messages. Always true: the main queue keeps nothing for a Direct action that shutdown cut off
-    /// (those messages are counted as failed).
+    /// their messages. False only when a Direct action was cut off by shutdown and the queue keeps such batches
+    /// (<see cref="KeepCutOffBatches"/>); otherwise those messages are counted as lost and the result is true.
     /// </summary>
     public bool CommitAll()
     {
+        bool delivered = true;
         for (int t = 0; t < _touchedCount; t++)
         {
             int i = _touched[t];
@@ -134,7 +147,11 @@ public sealed class RuleContext : IActionState
                     var worker = _workers[i];
                     if (worker is null) continue;
                     int n = worker.PendingCount;
-                    if (worker.Commit() == ActionStatus.ForceTerm) action.NoteLostAtShutdown(n);
+                    if (worker.Commit() != ActionStatus.ForceTerm) continue;
+                    // Cut off by shutdown: a queue with a disk part keeps the whole batch for the next start (the
+                    // other actions may see it twice, as in rsyslog); a memory queue loses it, counted here.
+                    if (KeepCutOffBatches) delivered = false;
+                    else action.NoteLostAtShutdown(n);
                 }
                 else if (_toEnqueue[i] is { Count: > 0 } batch)
                 {
@@ -150,7 +167,7 @@ public sealed class RuleContext : IActionState
             }
         }
         _touchedCount = 0;
-        return true;
+        return delivered;
     }
 
     private static MessageBatch Grown(MessageBatch full)

@@ -16,13 +16,13 @@ public sealed class RulesetQueue : IRulesetInbox
 
     private readonly MessagePool _pool;
 
-    public RulesetQueue(Ruleset ruleset, RuntimePlan plan, byte[] localHostName, EngineServices services, EngineLog log)
+    public RulesetQueue(Ruleset ruleset, RuntimePlan plan, byte[] localHostName, EngineServices services, QueueEnvironment queueEnv, EngineLog log)
     {
         Ruleset = ruleset;
         _pool = services.MessagePool;
         var settings = ruleset.QueueSettings ?? throw new ArgumentException($"ruleset '{ruleset.Name}' has no queue", nameof(ruleset));
-        Queue = new MessageQueue(ruleset.Name, settings, services.Stats, log);
-        Workers = new QueueWorkerPool(Queue, new RulesetRunner(plan, localHostName, ruleset), log);
+        Queue = QueueFactory.Create(ruleset.Name, settings, queueEnv);
+        Workers = new QueueWorkerPool(Queue, new RulesetRunner(plan, localHostName, ruleset) { KeepCutOffBatches = Queue.HasStore }, log);
         Submitter = new Submitter(Queue, plan.Globals);
     }
 

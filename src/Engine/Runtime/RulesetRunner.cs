@@ -26,8 +26,11 @@ public sealed class RulesetRunner : IBatchConsumer
         _batchSize = (only?.QueueSettings ?? plan.MainQueue).EffectiveDequeueBatchSize;
     }
 
+    /// <summary>Set when the queue this runner consumes has a disk part (see <see cref="RuleContext.KeepCutOffBatches"/>).</summary>
+    public bool KeepCutOffBatches { get; init; }
+
     public object CreateWorkerState(ShutdownSignal shutdown)
-        => new RuleContext(_plan.Actions, shutdown, _batchSize, _plan.Variables);
+        => new RuleContext(_plan.Actions, shutdown, _batchSize, _plan.Variables) { KeepCutOffBatches = KeepCutOffBatches };
 
     public void Process(MessageBatch batch, object workerState)
     {

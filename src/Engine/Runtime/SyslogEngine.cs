@@ -21,6 +21,7 @@ public sealed class SyslogEngine : IDisposable
     private QueueWorkerPool? _workers;
     private readonly List<ActionQueue> _actionQueues = new();
     private readonly List<RulesetQueue> _rulesetQueues = new();
+    private readonly List<RepeatedMessageReducer> _reducers = new();
     private Thread? _timer;
     private readonly ManualResetEventSlim _stopTimer = new();
     private bool _started;
@@ -55,23 +56,27 @@ public sealed class SyslogEngine : IDisposable
         string localHost = ResolveLocalHostName(_plan.Globals);
 
         byte[] localHostBytes = Encoding.UTF8.GetBytes(localHost);
+        // Disk and disk-assisted queues: files under queue.spoolDirectory or the global workDirectory; messages
+        // read back are re-bound to their input (and ruleset) by name.
+        var queueEnv = new QueueEnvironment(_plan.Globals.WorkDirectory, _services.MessagePool,
+            new Messages.Serialization.MessageReadContext(), _services.Stats, _log);
         foreach (var a in _plan.Actions)
         {
             if (a.IsDirect) continue;
-            var aq = new ActionQueue(a, localHostBytes, _services.Stats, _log);
+            var aq = new ActionQueue(a, localHostBytes, queueEnv);
             aq.Start();
             _actionQueues.Add(aq);
         }
 
-        _queue = new MessageQueue("main Q", _plan.MainQueue, _services.Stats, _log);
-        var runner = new RulesetRunner(_plan, localHostBytes);
+        _queue = QueueFactory.Create("main Q", _plan.MainQueue, queueEnv);
+        var runner = new RulesetRunner(_plan, localHostBytes) { KeepCutOffBatches = _queue.HasStore };
         _workers = new QueueWorkerPool(_queue, runner, _log);
         var submitter = new Submitter(_queue, _plan.Globals);
         // Rulesets with their own queue run on their own workers; inputs bound to them submit there.
         foreach (var ruleset in _plan.Rulesets.Values)
         {
             if (ruleset.QueueSettings is null) continue;
-            var rq = new RulesetQueue(ruleset, _plan, localHostBytes, _services, _log);
+            var rq = new RulesetQueue(ruleset, _plan, localHostBytes, _services, queueEnv, _log);
             rq.Start();
             _rulesetQueues.Add(rq);
         }
@@ -83,7 +88,17 @@ public sealed class SyslogEngine : IDisposable
         _timer.Start();
 
         foreach (var input in _plan.Inputs)
-            input.Start(inputSubmitter);
+        {
+            if (!_plan.Globals.ReduceRepeatMessages)
+            {
+                input.Start(inputSubmitter);
+                continue;
+            }
+            // $RepeatedMsgReduction: one reducer per input, as rsyslog has one per listener.
+            var reducer = new RepeatedMessageReducer(submitter, inputSubmitter, _services.MessagePool);
+            _reducers.Add(reducer);
+            input.Start(reducer);
+        }
     }
 
     /// <summary>SIGHUP: outputs close and reopen their files.</summary>
@@ -103,6 +118,7 @@ public sealed class SyslogEngine : IDisposable
             try { input.Stop(); }
             catch (Exception e) { _log.Error($"error stopping input '{input.Name}': {e.Message}"); }
         }
+        foreach (var reducer in _reducers) reducer.Flush(FlowControl.NoDelay);
         _workers?.Stop();
         foreach (var rq in _rulesetQueues) rq.Stop();
         foreach (var a in _plan.Actions)

@@ -28,14 +28,19 @@ public sealed class Submitter : IMessageSubmitter
     /// <summary>With mayBlock false a full queue drops (counted) rather than waits: for internal messages.</summary>
     public void Submit(MessageBatch batch, FlowControl flowControl, bool mayBlock)
     {
+        Parse(batch.AsSpan());
+        _queue.EnqueueBatch(batch, flowControl, mayBlock);
+    }
+
+    /// <summary>Parses the messages that still need it, on the calling thread (for steps that look at parsed fields before submitting).</summary>
+    public void Parse(ReadOnlySpan<Message> items)
+    {
         var parser = ParserForThisThread();
-        var items = batch.AsSpan();
         for (int i = 0; i < items.Length; i++)
         {
             var m = items[i];
             if ((m.Flags & MessageFlags.NeedsParsing) != 0) parser.Parse(m);
         }
-        _queue.EnqueueBatch(batch, flowControl, mayBlock);
     }
 
     private SyslogParser ParserForThisThread()

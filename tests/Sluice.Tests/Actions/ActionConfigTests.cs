@@ -124,8 +124,12 @@ public class ActionConfigTests
             Error("action(type=\"omfile\" file=\"/x\" action.resumeIntervalMax=\"0\")"));
         Assert.Equal("test.conf:1:32: parameter 'action.writeAllMarkMessages' of action() is not supported by Sluice yet",
             Error("action(type=\"omfile\" file=\"/x\" action.writeAllMarkMessages=\"off\")"));
-        Assert.Equal("test.conf:1:32: parameter 'queue.spoolDirectory' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" queue.spoolDirectory=\"/var/spool\")"));
+        Assert.Equal("test.conf:1:32: parameter 'queue.onCorruption' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" queue.onCorruption=\"ignore\")"));
+        Assert.Equal("test.conf:1:66: action(): parameter 'queue.timeoutWorkerThreadShutdown' must be at least -1, not -2",
+            Error("action(type=\"omfile\" file=\"/x\" queue.timeoutWorkerThreadShutdown=\"-2\")"));
+        Assert.Equal("test.conf:1:47: queue.filename \"a/b\" must be a file name, not a path: the files go to queue.spoolDirectory or the global workDirectory",
+            Error("action(type=\"omfile\" file=\"/x\" queue.filename=\"a/b\")"));
     }
 
     [Fact]
@@ -176,7 +180,9 @@ public class ActionConfigTests
     {
         Assert.Equal("test.conf:1:25: directive '$ActionResumeRetryCount' must be at least -1, not -5",
             Error("$ActionResumeRetryCount -5\n*.* /var/log/x\n"));
-        Assert.Equal("test.conf:1:1: legacy directive '$ActionQueueFileName' is not supported yet",
-            Error("$ActionQueueFileName q\n*.* /var/log/x\n"));
+        Assert.Equal("test.conf:1:1: legacy directive '$ActionWriteAllMarkMessages' is not supported yet",
+            Error("$ActionWriteAllMarkMessages on\n*.* /var/log/x\n"));
+        Assert.Equal("test.conf:1:32: directive '$ActionQueueCheckpointInterval' must be at least 0, not -1",
+            Error("$ActionQueueCheckpointInterval -1\n*.* /var/log/x\n"));
     }
 }

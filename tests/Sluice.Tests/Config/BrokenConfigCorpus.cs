@@ -90,8 +90,7 @@ public sealed class BrokenConfigTests
         var all = BrokenConfigCorpus.Names().SelectMany(n => BrokenConfigCorpus.Expected((string)n[0])).ToList();
         string[] kinds =
         [
-            // Unknown functions come with statement binding (set/if), which is bound elsewhere.
-            "syntax error", "is not known (did you mean", "is not defined", "does not exist", "must be",
+            "syntax error", "function 'foo_bar' not found", "not found (did you mean 'tolower'?)", "number of parameters for", "is not known (did you mean", "is not defined", "does not exist", "must be",
             "error accessing config file or directory", "inc/bad-1.conf:", "inc/bad-2.conf:", "already included",
             "invalid or yet-unknown config file command", "lookup table",
         ];
@@ -109,6 +108,7 @@ public sealed class BrokenConfigDaemonTests
     [InlineData("unknown-names")]
     [InlineData("included-errors")]
     [InlineData("missing-include")]
+    [InlineData("functions")]
     [InlineData("clean")]
     public void Sluiced_N1_reports_the_corpus_diagnostics(string name)
     {
@@ -116,8 +116,9 @@ public sealed class BrokenConfigDaemonTests
         var r = ProcessRun.Run(RepoLayout.Sluiced, ["-N1", "-f", corpus.Config(name)], TimeSpan.FromSeconds(60));
         var expected = BrokenConfigCorpus.Expected(name);
         var reported = r.Stderr.Split('\n')
-            .Where(l => l.StartsWith("sluiced: ", StringComparison.Ordinal) && Regex.IsMatch(l, @"^sluiced: \S+:\d+:\d+: "))
-            .Select(l => corpus.Normalize(l["sluiced: ".Length..]))
+            .Select(l => Regex.Match(l, @"^(\S+:\d+:\d+: )error: (.*)$"))
+            .Where(m => m.Success)
+            .Select(m => corpus.Normalize(m.Groups[1].Value + m.Groups[2].Value))
             .ToList();
         Assert.True(expected.SequenceEqual(reported), $"expected:\n{string.Join('\n', expected)}\nsluiced -N1 printed:\n{r.Output}");
         Assert.Equal(expected.Count == 0 ? 0 : 1, r.ExitCode);

@@ -160,6 +160,10 @@ public sealed class LegacyDirectiveTests : IDisposable
         Assert.Equal("/tmp", plan.Globals.WorkDirectory);
         Assert.Equal(0x1F, Build("global(umask=\"0037\")\n*.* /tmp/x\n").Globals.Umask);
         Assert.Null(Build("*.* /tmp/x\n").Globals.Umask);
+        Assert.False(plan.Globals.ReduceRepeatMessages);
+        // Global, and the last value wins wherever it stands (rsyslogd 8.2302 reads it when the inputs start).
+        Assert.True(Build("*.* /tmp/x\n$RepeatedMsgReduction on\n").Globals.ReduceRepeatMessages);
+        Assert.False(Build("$RepeatedMsgReduction on\n*.* /tmp/x\n$RepeatedMsgReduction off\n").Globals.ReduceRepeatMessages);
     }
 
     [Fact]
@@ -167,14 +171,14 @@ public sealed class LegacyDirectiveTests : IDisposable
     {
         Assert.Equal(string.Join("\n", new[]
         {
-            "test.conf:1:23: $RepeatedMsgReduction on is not supported by Sluice yet (repeated messages are not reduced); remove the line or use \"off\"",
+            "test.conf:1:23: directive '$RepeatedMsgReduction' must be \"on\" or \"off\", not \"maybe\"",
             "test.conf:2:1: invalid or yet-unknown config file command 'FileCreatMode' - have you forgotten to load a module? (did you mean '$FileCreateMode'?)",
             "test.conf:3:1: invalid or yet-unknown config file command 'Frobnicate' - have you forgotten to load a module?",
             "test.conf:4:1: legacy directive '$OMFileZipLevel' is not supported yet",
             "test.conf:5:1: legacy directive '$PrivDropToUser' is not supported yet",
             "test.conf:6:10: module 'imfile' is not supported by Sluice yet",
             "test.conf:7:10: module 'imfoo' is not known (did you mean 'imdoor'?)",
-        }), string.Join("\n", Errors("$RepeatedMsgReduction on\n$FileCreatMode 0640\n$Frobnicate 1\n$OMFileZipLevel 9\n$PrivDropToUser syslog\n$ModLoad imfile\n$ModLoad imfoo\n*.* /tmp/x\n")));
+        }), string.Join("\n", Errors("$RepeatedMsgReduction maybe\n$FileCreatMode 0640\n$Frobnicate 1\n$OMFileZipLevel 9\n$PrivDropToUser syslog\n$ModLoad imfile\n$ModLoad imfoo\n*.* /tmp/x\n")));
     }
 
     [Fact]

@@ -172,21 +172,58 @@ public class PlanBuilderTests
     {
         Assert.Equal("test.conf:1:21: parameter 'gnutlsPriorityString' of imtcp is not supported by Sluice yet",
             Error("module(load=\"imtcp\" gnutlsPriorityString=\"NORMAL\")"));
-        Assert.Equal("test.conf:1:32: parameter 'action.copyMsg' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" action.copyMsg=\"on\")"));
-        Assert.Equal("test.conf:1:32: parameter 'queue.filename' of action() is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" queue.filename=\"q\")"));
+        Assert.Equal("test.conf:1:32: parameter 'action.writeAllMarkMessages' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" action.writeAllMarkMessages=\"on\")"));
+        Assert.Equal("test.conf:1:32: parameter 'queue.samplingInterval' of action() is not supported by Sluice yet",
+            Error("action(type=\"omfile\" file=\"/x\" queue.samplingInterval=\"5\")"));
         Assert.Equal("test.conf:1:32: parameter 'dynaFile' of omfile is not supported by Sluice yet",
             Error("action(type=\"omfile\" file=\"/x\" dynaFile=\"tpl\")"));
     }
 
     [Fact]
-    public void Action_queue_types_in_memory_are_accepted_disk_is_not()
+    public void Action_queue_types_are_accepted_and_disk_needs_a_directory()
     {
         Build("action(type=\"omfile\" file=\"/x\" queue.type=\"direct\")");
         Build("action(type=\"omfile\" file=\"/x\" queue.type=\"LinkedList\")");
-        Assert.Equal("test.conf:1:43: queue.type \"Disk\" is not supported by Sluice yet",
-            Error("action(type=\"omfile\" file=\"/x\" queue.type=\"Disk\")"));
+        var q = Build("global(workDirectory=\"/tmp\")\naction(type=\"omfile\" file=\"/x\" queue.type=\"Disk\" queue.filename=\"q\" " +
+                      "queue.maxDiskSpace=\"10m\" queue.maxFileSize=\"64k\" queue.checkpointInterval=\"1\" queue.syncQueueFiles=\"on\")")
+            .Actions[0].Settings.Queue;
+        Assert.Equal(QueueType.Disk, q.Type);
+        Assert.Equal("q", q.FileName);
+        Assert.Equal(10L * 1024 * 1024, q.MaxDiskSpace);
+        Assert.Equal(64L * 1024, q.MaxFileSize);
+        Assert.Equal(1, q.CheckpointInterval);
+        Assert.True(q.SyncQueueFiles);
+        Assert.True(q.IsJournaled);
+        // rsyslog: "file prefix (work directory?) is missing"
+        Assert.Equal("test.conf:1:43: action(): queue.type \"Disk\" needs a directory for its files: file prefix (work directory?) is missing - set global(workDirectory=\"...\") or queue.spoolDirectory",
+            Error("action(type=\"omfile\" file=\"/x\" queue.type=\"Disk\" queue.filename=\"q\")"));
+        // Disk without a file name becomes LinkedList, as rsyslog does.
+        Assert.Equal(QueueType.LinkedList, Build("global(workDirectory=\"/tmp\")\naction(type=\"omfile\" file=\"/x\" queue.type=\"Disk\")").Actions[0].Settings.Queue.Type);
+        var da = Build("action(type=\"omfile\" file=\"/x\" queue.type=\"LinkedList\" queue.filename=\"fwd\" queue.spoolDirectory=\"/var/tmp/\")").Actions[0].Settings.Queue;
+        Assert.True(da.IsDiskAssisted);
+        Assert.False(da.IsJournaled);
+        Assert.Equal("/var/tmp", da.SpoolDirectory);
+        Assert.Equal(1024 * 1024, da.MaxFileSize); // rsyslog's action queue default
+    }
+
+    [Fact]
+    public void Legacy_queue_directives_set_up_disk_queues()
+    {
+        var plan = Build("$WorkDirectory /tmp\n$MainMsgQueueFileName mainq\n$MainMsgQueueSaveOnShutdown off\n$MainMsgQueueMaxDiskSpace 1g\n" +
+                         "$ActionQueueType LinkedList\n$ActionQueueFileName fwdq\n$ActionQueueCheckpointInterval 1\n$ActionQueueSyncQueueFiles on\n" +
+                         "$ActionQueueMaxFileSize 4m\n*.* /var/log/x\n*.* /var/log/y\n");
+        Assert.Equal("mainq", plan.MainQueue.FileName);
+        Assert.False(plan.MainQueue.SaveOnShutdown);
+        Assert.Equal(1L << 30, plan.MainQueue.MaxDiskSpace);
+        Assert.True(plan.MainQueue.IsDiskAssisted);
+        Assert.Equal(100000, plan.MainQueue.Size); // the legacy main queue defaults stay
+        var q = plan.Actions[0].Settings.Queue;
+        Assert.Equal("fwdq", q.FileName);
+        Assert.True(q.IsJournaled);
+        Assert.Equal(4L * 1024 * 1024, q.MaxFileSize);
+        Assert.Null(plan.Actions[1].Settings.Queue.FileName); // reset after each action, as rsyslog does
+        Assert.Equal(16L * 1024 * 1024, Build("main_queue(queue.filename=\"m\")").MainQueue.MaxFileSize);
     }
 
     [Fact]
@@ -336,8 +373,7 @@ public class PlanBuilderTests
     {
         Assert.Equal(new[]
         {
-            "test.conf:1:23: queue.type \"Disk\" is not supported by Sluice yet",
-            "test.conf:1:30: parameter 'queue.filename' of main_queue() is not supported by Sluice yet",
+            "test.conf:1:23: main_queue(): queue.type \"Disk\" needs a directory for its files: file prefix (work directory?) is missing - set global(workDirectory=\"...\") or queue.spoolDirectory",
             "test.conf:2:1: main_queue() can be given only once (the first one is at test.conf:1:1)",
         }, Errors("main_queue(queue.type=\"Disk\" queue.filename=\"mainq\")\nmain_queue()"));
         Assert.Equal("test.conf:1:34: main_queue(): parameter 'queue.discardSeverity' must be between 0 and 8, not 9",

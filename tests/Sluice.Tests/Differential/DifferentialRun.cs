@@ -182,38 +182,11 @@ internal static class DifferentialRun
             stream.Write(Encoding.ASCII.GetBytes(frame.Length + " "));
             stream.Write(frame);
         }
-        using var s = Connect(port);
+        using var s = Integration.LoopbackTcp.Connect(port);
         s.Send(stream.ToArray());
         s.Shutdown(SocketShutdown.Send);
     }
 
-    /// <summary>
-    /// Connects, retrying a refused connection for a few seconds: a daemon may write its port file a moment before
-    /// its socket listens (seen once on the loaded test machine).
-    /// </summary>
-    private static Socket Connect(int port)
-    {
-        var sw = Stopwatch.StartNew();
-        while (true)
-        {
-            var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                s.Connect("127.0.0.1", port);
-                return s;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused && sw.Elapsed < TimeSpan.FromSeconds(5))
-            {
-                s.Dispose();
-                Thread.Sleep(100);
-            }
-            catch
-            {
-                s.Dispose();
-                throw;
-            }
-        }
-    }
 
     private static bool Contains(string path, string text) => ReadBytes(path).AsSpan().IndexOf(Encoding.ASCII.GetBytes(text)) >= 0;
 

@@ -33,6 +33,21 @@ public sealed class ScriptExecutionTests
             Words, "first", "alpha", "db", "severe", "rest", "selector", "last");
     }
 
+    /// <summary>
+    /// action.copyMsg: a queued action renders the message as it was when the action ran, not as later statements
+    /// changed it (here, the action queue is held back by a dequeue slowdown so the change happens first).
+    /// </summary>
+    [Fact]
+    public void A_queued_action_with_copyMsg_keeps_the_message_as_it_was()
+    {
+        ScriptRun.AssertSameOutput("template(name=\"v\" type=\"string\" string=\"%$!x% %msg%\\n\")\n",
+            "set $!x = \"before\";\n" +
+            "action(type=\"omfile\" file=\"{dir}/out-copy\" template=\"v\" queue.type=\"LinkedList\" queue.dequeueSlowdown=\"200000\" action.copyMsg=\"on\")\n" +
+            "set $!x = \"after\";\n" +
+            "action(type=\"omfile\" file=\"{dir}/out-direct\" template=\"v\")\n",
+            Words, "copy", "direct");
+    }
+
     [Fact]
     public void Call_nested_rulesets_and_stop_inside_a_called_ruleset()
     {

@@ -60,7 +60,7 @@ internal static class ScriptRun
             stream.Write(Encoding.ASCII.GetBytes(bytes.Length + " "));
             stream.Write(bytes);
         }
-        using (var s = Connect(port))
+        using (var s = Integration.LoopbackTcp.Connect(port))
         {
             s.Send(stream.ToArray());
             s.Shutdown(SocketShutdown.Send);
@@ -78,28 +78,4 @@ internal static class ScriptRun
             .ToDictionary(f => Path.GetFileName(f)["out-".Length..], f => File.ReadAllText(f));
     }
 
-    /// <summary>A daemon may write its port file a moment before its socket listens: a refused connection is retried for a few seconds.</summary>
-    private static Socket Connect(int port)
-    {
-        var sw = Stopwatch.StartNew();
-        while (true)
-        {
-            var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                s.Connect("127.0.0.1", port);
-                return s;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused && sw.Elapsed < TimeSpan.FromSeconds(5))
-            {
-                s.Dispose();
-                Thread.Sleep(100);
-            }
-            catch
-            {
-                s.Dispose();
-                throw;
-            }
-        }
-    }
 }

@@ -80,8 +80,7 @@ internal sealed class RsyslogDaemon : IDisposable
     /// <summary>Sends <paramref name="stream"/> on one TCP connection and closes it.</summary>
     public void SendTcp(ReadOnlySpan<byte> stream)
     {
-        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        s.Connect("127.0.0.1", Port);
+        using var s = Integration.LoopbackTcp.Connect(Port);
         s.Send(stream);
         s.Shutdown(SocketShutdown.Send);
     }
@@ -92,8 +91,7 @@ internal sealed class RsyslogDaemon : IDisposable
     /// </summary>
     public void SendAndAwaitClose(ReadOnlySpan<byte> stream)
     {
-        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        s.Connect("127.0.0.1", Port);
+        using var s = Integration.LoopbackTcp.Connect(Port);
         s.Send(stream);
         s.Shutdown(SocketShutdown.Send);
         s.ReceiveTimeout = 30_000;

@@ -138,4 +138,63 @@ public class QueueWorkerPoolControlsTests
         Assert.True(log.Contains("q: worker threads did not finish within queue.timeoutActionCompletion (200 ms) - abandoning them"));
         release.Set();
     }
+
+    /// <summary>
+    /// queue.timeoutWorkerThreadShutdown: a second worker started by a backlog exits once it has been idle that long,
+    /// and is started again by the next backlog; with -1 it stays.
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(-1)]
+    public void Idle_workers_exit_after_timeoutWorkerThreadShutdown_and_come_back_for_a_backlog(int timeout)
+    {
+        var pool = new MessagePool();
+        var settings = new QueueSettings
+        {
+            Size = 10_000, DequeueBatchSize = 10, WorkerThreads = 2, WorkerThreadMinimumMessages = 100,
+            TimeoutWorkerThreadShutdown = timeout,
+        };
+        var q = new MessageQueue("q", settings, new StatsRegistry(), new RecordingLog());
+        var gate = new ManualResetEventSlim(false);
+        var consumer = new BatchRecorder { OnCommit = () => { gate.Wait(TimeSpan.FromSeconds(30)); return true; } };
+        var workers = new QueueWorkerPool(q, consumer, new RecordingLog());
+        workers.Start();
+        try
+        {
+            for (int round = 0; round < 2; round++)
+            {
+                // A backlog above workerThreadMinimumMessages keeps (or brings back) the second worker.
+                gate.Reset();
+                q.EnqueueBatch(Batch(pool, 1000), FlowControl.NoDelay);
+                Assert.True(WaitFor(() => workers.RunningWorkers == 2), $"round {round}: {workers.RunningWorkers} workers with a backlog");
+                gate.Set();
+                Assert.True(WaitFor(() => q.Count == 0), "the backlog was not drained");
+                if (timeout >= 0)
+                {
+                    Assert.True(WaitFor(() => workers.RunningWorkers == 1), $"round {round}: the idle worker did not exit");
+                }
+                else
+                {
+                    Thread.Sleep(500);
+                    Assert.Equal(2, workers.RunningWorkers);
+                }
+            }
+        }
+        finally
+        {
+            gate.Set();
+            workers.Stop();
+        }
+    }
+
+    private static bool WaitFor(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (sw.Elapsed > TimeSpan.FromSeconds(30)) return false;
+            Thread.Sleep(10);
+        }
+        return true;
+    }
 }

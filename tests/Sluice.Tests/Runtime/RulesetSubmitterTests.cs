@@ -16,7 +16,8 @@ public sealed class RulesetSubmitterTests
     {
         using var p = new ScriptPlan("ruleset(name=\"q\" queue.type=\"LinkedList\") { stop }\nruleset(name=\"plain\") { stop }\n");
         var log = new EngineLog(toStderr: false);
-        var queued = new RulesetQueue(p.Plan.Rulesets["q"], p.Plan, "h"u8.ToArray(), p.Services, log);
+        var queueEnv = new QueueEnvironment(null, p.Services.MessagePool, new Sluice.Engine.Messages.Serialization.MessageReadContext(), p.Services.Stats, log);
+        var queued = new RulesetQueue(p.Plan.Rulesets["q"], p.Plan, "h"u8.ToArray(), p.Services, queueEnv, log);
         p.Plan.Rulesets["q"].Inbox = queued; // as Start does, without starting its workers
         var main = new MessageQueue("main Q", p.Plan.MainQueue, new StatsRegistry(), new RecordingLog());
         var submitter = new RulesetSubmitter(p.Plan, new Submitter(main, p.Plan.Globals));

@@ -63,6 +63,5 @@ public static class LegacyDirectiveNames
 
     /// <summary>Whether rsyslog knows the directive (the queue families by their prefixes).</summary>
     public static bool IsKnown(string name) => Known.Contains(name)
-        || name.StartsWith("mainmsgqueue", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("actionqueue", StringComparison.OrdinalIgnoreCase);
 }

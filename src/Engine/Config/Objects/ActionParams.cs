@@ -22,11 +22,12 @@ public static class ActionParams
     public const string ExecOnlyEveryNthTime = "action.execOnlyEveryNthTime";
     public const string ExecOnlyEveryNthTimeTimeout = "action.execOnlyEveryNthTimeTimeout";
     public const string ExecOnlyOnceEveryInterval = "action.execOnlyOnceEveryInterval";
+    public const string CopyMsg = "action.copyMsg";
 
     private static readonly string[] NotSupportedNames =
     {
         "action.writeAllMarkMessages", "action.repeatedMsgContainsOriginalMsg", "action.externalState.file",
-        "action.ratelimit.name", "action.copyMsg",
+        "action.ratelimit.name",
     };
 
     public static readonly ParamSchema Schema = new(Definitions());
@@ -38,6 +39,7 @@ public static class ActionParams
         // In rsyslog each output module declares "template"; Sluice handles it once for all.
         yield return new ParamDef(Template, ParamType.String);
         yield return new ParamDef(ErrorFile, ParamType.String);
+        yield return new ParamDef(CopyMsg, ParamType.Binary);
         // rsyslog types it as a plain integer (no size suffixes).
         yield return new ParamDef(ErrorFileMaxSize, ParamType.Integer) { Min = 0 };
         yield return new ParamDef(ExecOnlyWhenPreviousIsSuspended, ParamType.Binary);

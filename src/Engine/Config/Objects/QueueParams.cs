@@ -4,7 +4,7 @@ namespace Sluice.Engine.Config.Objects;
 
 /// <summary>
 /// queue.* parameters (rsyslog runtime/queue.c cnfpdescr and newer additions) for main_queue() and action().
-/// Those Sluice's queues implement are typed; the disk-related rest is declared NotSupported.
+/// Those Sluice's queues implement are typed; the rest is declared NotSupported.
 /// </summary>
 public static class QueueParams
 {
@@ -24,17 +24,34 @@ public static class QueueParams
     public const string LowWatermark = "queue.lowWatermark";
     public const string TimeoutShutdown = "queue.timeoutShutdown";
     public const string TimeoutActionCompletion = "queue.timeoutActionCompletion";
+    public const string TimeoutWorkerThreadShutdown = "queue.timeoutWorkerThreadShutdown";
     public const string SaveOnShutdown = "queue.saveOnShutdown";
     public const string DequeueSlowdown = "queue.dequeueSlowdown";
     public const string DequeueTimeBegin = "queue.dequeueTimeBegin";
     public const string DequeueTimeEnd = "queue.dequeueTimeEnd";
+    public const string FileName = "queue.filename";
+    public const string SpoolDirectory = "queue.spoolDirectory";
+    public const string MaxDiskSpace = "queue.maxDiskSpace";
+    public const string MaxFileSize = "queue.maxFileSize";
+    public const string CheckpointInterval = "queue.checkpointInterval";
+    public const string SyncQueueFiles = "queue.syncQueueFiles";
+
+    /// <summary>The largest segment file the disk store makes.</summary>
+    public const long MaxFileSizeLimit = Queues.Disk.DiskQueueOptions.MaxSegmentSize;
+
+    /// <summary>A queue.type / $…QueueType value (already one of <see cref="TypeNames"/>).</summary>
+    public static Queues.QueueType ParseType(string type) => type switch
+    {
+        "Direct" => Queues.QueueType.Direct,
+        "LinkedList" => Queues.QueueType.LinkedList,
+        "Disk" => Queues.QueueType.Disk,
+        _ => Queues.QueueType.FixedArray,
+    };
 
     public static readonly IReadOnlyList<string> TypeNames = new[] { "FixedArray", "LinkedList", "Direct", "Disk" };
 
     private static readonly string[] NotSupportedNames =
     {
-        "queue.filename", "queue.spoolDirectory", "queue.maxDiskSpace", "queue.maxFileSize",
-        "queue.checkpointInterval", "queue.syncQueueFiles", "queue.timeoutWorkerThreadShutdown",
         "queue.cry.provider", "queue.samplingInterval", "queue.takeFlowCtlFromMsg", "queue.diskQueueType",
         "queue.onCorruption",
     };
@@ -68,12 +85,20 @@ public static class QueueParams
         yield return new ParamDef(LowWatermark, ParamType.Integer) { Min = -1, Max = int.MaxValue };
         yield return new ParamDef(TimeoutShutdown, ParamType.Integer) { Min = 0, Max = int.MaxValue };
         yield return new ParamDef(TimeoutActionCompletion, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(TimeoutWorkerThreadShutdown, ParamType.Integer) { Min = -1, Max = int.MaxValue };
         yield return new ParamDef(SaveOnShutdown, ParamType.Binary);
         // Microseconds after each batch.
         yield return new ParamDef(DequeueSlowdown, ParamType.Integer) { Min = 0, Max = int.MaxValue };
         // Hours; an end of 25 (the default) means no time window.
         yield return new ParamDef(DequeueTimeBegin, ParamType.Integer) { Min = 0, Max = 24 };
         yield return new ParamDef(DequeueTimeEnd, ParamType.Integer) { Min = 0, Max = 25 };
+        yield return new ParamDef(FileName, ParamType.String);
+        yield return new ParamDef(SpoolDirectory, ParamType.String);
+        yield return new ParamDef(MaxDiskSpace, ParamType.Size) { Min = 0, Max = long.MaxValue };
+        // A segment file is at most 1 GiB (one mapping); larger values are refused rather than silently cut.
+        yield return new ParamDef(MaxFileSize, ParamType.Size) { Min = 1, Max = MaxFileSizeLimit };
+        yield return new ParamDef(CheckpointInterval, ParamType.Integer) { Min = 0, Max = int.MaxValue };
+        yield return new ParamDef(SyncQueueFiles, ParamType.Binary);
         foreach (var name in NotSupportedNames) yield return new ParamDef(name, ParamType.String) { NotSupported = true };
     }
 }

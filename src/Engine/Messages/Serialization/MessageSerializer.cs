@@ -34,8 +34,8 @@ public enum MessageReadResult
 /// sections, then u8/varint 0:           each: varint type (≥ 1), varint length, that many bytes
 /// </code>
 /// <b>Extension point.</b> New state is added as a new section type, without changing the version: readers skip
-/// sections they do not know, so spool files stay readable in both directions. Reserved: 1 = message variables
-/// (<c>$!</c>, as JSON), 2 = local variables (<c>$.</c>, as JSON); <c>$/</c> globals are not part of a message
+/// sections they do not know, so spool files stay readable in both directions. Written when present: 1 = message
+/// variables (<c>$!</c>, as JSON), 2 = local variables (<c>$.</c>, as JSON); <c>$/</c> globals are not part of a message
 /// (as in rsyslog's MsgSerialize). The version changes only if the fixed part above changes; a reader refuses a
 /// version it does not know.</para>
 /// </summary>
@@ -65,9 +65,40 @@ public static class MessageSerializer
         n += WireSize.LengthPrefixed(input.InputNameBytes.Length);
         int rulesetLength = input.RulesetName is { } r ? Encoding.UTF8.GetByteCount(r) : -1;
         n += WireSize.VarInt(rulesetLength + 1) + Math.Max(0, rulesetLength) + 1;
+        if (VariablesJson(m) is { } json)
+        {
+            if (json.Tree.Length > 0) n += WireSize.VarUInt(SectionMessageVariables) + WireSize.LengthPrefixed(json.Tree.Length);
+            if (json.Locals.Length > 0) n += WireSize.VarUInt(SectionLocalVariables) + WireSize.LengthPrefixed(json.Locals.Length);
+        }
         n += 1; // section list terminator
         return n;
     }
+
+    /// <summary>
+    /// The message's <c>$!</c> and <c>$.</c> trees as JSON, rendered once per thread and message for the
+    /// GetLength/Write pair (the disk queue calls both); null when the message has no variables.
+    /// </summary>
+    private static RenderedVariables? VariablesJson(Message m)
+    {
+        if (m.Variables is not { IsEmpty: false } v) return null;
+        var r = t_rendered ??= new RenderedVariables();
+        if (ReferenceEquals(r.Owner, m)) return r; // rendered by GetLength for the Write that follows it
+        r.Tree.Clear();
+        r.Locals.Clear();
+        if (v.Tree.Root is { } tree) Variables.JsonWriter.Write(r.Tree, tree);
+        if (v.Locals.Root is { } locals) Variables.JsonWriter.Write(r.Locals, locals);
+        r.Owner = m;
+        return r;
+    }
+
+    private sealed class RenderedVariables
+    {
+        public readonly Templates.ByteBuffer Tree = new(1024);
+        public readonly Templates.ByteBuffer Locals = new(256);
+        public Message? Owner;
+    }
+
+    [ThreadStatic] private static RenderedVariables? t_rendered;
 
     /// <summary>
     /// Writes <paramref name="m"/> into <paramref name="destination"/>, which must hold <see cref="GetLength"/>
@@ -111,6 +142,20 @@ public static class MessageSerializer
             w.VarInt(0);
         }
         w.Byte(input.ParseHostname ? (byte)1 : (byte)0);
+        if (VariablesJson(m) is { } json)
+        {
+            if (json.Tree.Length > 0)
+            {
+                w.VarUInt(SectionMessageVariables);
+                w.LengthPrefixed(json.Tree.WrittenSpan);
+            }
+            if (json.Locals.Length > 0)
+            {
+                w.VarUInt(SectionLocalVariables);
+                w.LengthPrefixed(json.Locals.WrittenSpan);
+            }
+            json.Owner = null; // rendered for this write only: the message may change before it is written again
+        }
         w.VarUInt(SectionEnd);
         return w.Position;
     }
@@ -126,6 +171,18 @@ public static class MessageSerializer
         if (result == MessageReadResult.Ok) return m;
         m.Release();
         return null;
+    }
+
+    private static readonly Variables.VariablePath MessageRoot = Variables.VariablePath.Parse("!");
+    private static readonly Variables.VariablePath LocalRoot = Variables.VariablePath.Parse(".");
+
+    private static bool ReadVariables(Message m, ReadOnlySpan<byte> json, Variables.VariableScope scope)
+    {
+        var v = m.GetOrCreateVariables();
+        var node = Variables.JsonReader.Parse(json, v.Pool);
+        if (node is null) return false;
+        v.For(scope).Set(scope == Variables.VariableScope.Message ? MessageRoot : LocalRoot, node, reset: false);
+        return true;
     }
 
     /// <summary>Fills <paramref name="m"/> (fresh from a pool) from <paramref name="data"/>.</summary>
@@ -152,12 +209,15 @@ public static class MessageSerializer
         ReadOnlySpan<byte> rulesetName = default;
         if (rulesetPlusOne > 0 && !r.Bytes(rulesetPlusOne - 1, out rulesetName)) return MessageReadResult.Malformed;
         if (!r.Byte(out byte parseHostname)) return MessageReadResult.Malformed;
-        // Sections: none is known yet; all are skipped (the extension point, see the class comment).
+        // Sections: the variables; unknown ones are skipped (the extension point, see the class comment).
+        ReadOnlySpan<byte> treeJson = default, localsJson = default;
         for (int i = 0; ; i++)
         {
             if (i > 1024 || !r.VarUInt(out ulong type)) return MessageReadResult.Malformed;
             if (type == SectionEnd) break;
-            if (!r.LengthPrefixed(out _)) return MessageReadResult.Malformed;
+            if (!r.LengthPrefixed(out var section)) return MessageReadResult.Malformed;
+            if (type == SectionMessageVariables) treeJson = section;
+            else if (type == SectionLocalVariables) localsJson = section;
         }
 
         buffer.CopyTo(m.PrepareRaw((int)total));
@@ -179,6 +239,9 @@ public static class MessageSerializer
         m.Msg = msg;
         m.Peer = context.Peers.Get(fromHost, fromHostIp, port);
         m.Input = context.Inputs.Resolve(inputName, rulesetName, rulesetPlusOne > 0, parseHostname != 0);
+        // Last: preparing the buffer above resets the message, variables included.
+        if (!treeJson.IsEmpty && !ReadVariables(m, treeJson, Variables.VariableScope.Message)) return MessageReadResult.Malformed;
+        if (!localsJson.IsEmpty && !ReadVariables(m, localsJson, Variables.VariableScope.Local)) return MessageReadResult.Malformed;
         return MessageReadResult.Ok;
     }
 

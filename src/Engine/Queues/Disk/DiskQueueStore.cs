@@ -20,7 +20,9 @@ namespace Sluice.Engine.Queues.Disk;
 /// gives). With syncQueueFiles=on, Commit returns only after msync(MS_SYNC) put the records on the disk, so they
 /// also survive power loss; the batch size is what keeps that fast (one msync per commit). checkpointInterval=N
 /// rewrites the state file after every N acknowledged records: after a crash at most the records acknowledged
-/// since the last state write are delivered again (with 0: the acknowledged records of the oldest segment file).
+/// since the last state write are delivered again (with 0: the acknowledged records of the oldest segment file);
+/// with syncQueueFiles=on those state writes are fsynced at most once a second (after a power loss up to a second of
+/// delivered records more can come again; see StateSyncDue).
 /// Without syncQueueFiles, a power loss can lose what the kernel had not yet written back (about 30 s).</para>
 ///
 /// <para><b>On-disk format</b> (little-endian; version 1):

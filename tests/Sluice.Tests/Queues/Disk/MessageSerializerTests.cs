@@ -192,6 +192,32 @@ public sealed class MessageSerializerTests
     }
 
     [Fact]
+    public void Message_and_local_variables_survive_the_round_trip()
+    {
+        var m = ParsedCorpus()[2];
+        var vars = m.GetOrCreateVariables();
+        Assert.True(vars.AddJson(Sluice.Engine.Messages.Variables.VariablePath.Parse("!"), "{\"user\":{\"id\":42,\"name\":\"zoë\"},\"tags\":[\"a\",1.5,true,null]}"u8));
+        Assert.True(vars.AddJson(Sluice.Engine.Messages.Variables.VariablePath.Parse(".x"), "{\"n\":7}"u8));
+        var bytes = Serialize(m);
+        var back = MessageSerializer.Read(bytes, new MessagePool(), new MessageReadContext(), out var result);
+        Assert.Equal(MessageReadResult.Ok, result);
+        AssertSameState(m, back!, "with variables");
+        Assert.Equal(Json(m.Variables!.Tree.Root!), Json(back!.Variables!.Tree.Root!));
+        Assert.Equal(Json(m.Variables.Locals.Root!), Json(back.Variables.Locals.Root!));
+        Assert.Equal("{ \"user\": { \"id\": 42, \"name\": \"zoë\" }, \"tags\": [ \"a\", 1.5, true, null ] }", Json(back.Variables.Tree.Root!));
+        // A message without variables gets none back.
+        var plain = MessageSerializer.Read(Serialize(ParsedCorpus()[3]), new MessagePool(), new MessageReadContext(), out _);
+        Assert.True(plain!.Variables is null || plain.Variables.IsEmpty);
+    }
+
+    private static string Json(Sluice.Engine.Messages.Variables.JsonNode node)
+    {
+        var b = new Sluice.Engine.Templates.ByteBuffer();
+        Sluice.Engine.Messages.Variables.JsonWriter.Write(b, node);
+        return Encoding.UTF8.GetString(b.WrittenSpan);
+    }
+
+    [Fact]
     public void Unknown_sections_are_skipped_so_later_additions_stay_readable()
     {
         var m = ParsedCorpus()[3];

@@ -1,0 +1,252 @@
+using Sluice.BenchCommon;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Sluice.QueueBench;
+
+/// <summary>
+/// A disk-assisted omfwd action queue forced to spill, sluiced and rsyslogd side by side with the same config
+/// (imtcp on 127.0.0.1 → omfwd TCP with queue.type="LinkedList" queue.filename, action.resumeRetryCount="-1"):
+/// <list type="number">
+/// <item><b>spill</b>: the target is down; N numbered messages are sent; the time runs from the first byte sent
+/// until the queue files hold no new message for 2 s (their content is scanned), and the figure is the messages
+/// found in the files per second of that time (a DA queue keeps up to its high watermark in memory: those are not
+/// counted);</item>
+/// <item><b>drain</b>: the target comes up; the time runs from the first message received until every message
+/// arrived; messages per second.</item>
+/// </list>
+/// Two configs: crash-safe (queue.checkpointInterval="1" queue.syncQueueFiles="on") and the defaults.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        int messages = 100_000;
+        string sluiced = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../out/sluiced"));
+        string rsyslogd = "/usr/sbin/rsyslogd";
+        string daemons = "sluiced,rsyslogd";
+        double spillTimeout = 300;
+        string? onlyParams = null;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--messages": messages = int.Parse(args[i + 1]); break;
+                case "--sluiced": sluiced = args[i + 1]; break;
+                case "--rsyslogd": rsyslogd = args[i + 1]; break;
+                case "--daemons": daemons = args[i + 1]; break;
+                case "--spill-timeout": spillTimeout = double.Parse(args[i + 1]); break;
+                case "--queue-params": onlyParams = args[i + 1]; break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+        var configs = new (string Name, string Params)[]
+        {
+            ("checkpointInterval=1 + syncQueueFiles=on", "queue.checkpointInterval=\"1\" queue.syncQueueFiles=\"on\""),
+            ("defaults", ""),
+        };
+        if (onlyParams != null) configs = new[] { (onlyParams, onlyParams) };
+        var rows = new List<string>();
+        foreach (var (name, queueParams) in configs)
+        {
+            foreach (string d in daemons.Split(','))
+            {
+                string exe = d == "sluiced" ? sluiced : rsyslogd;
+                if (!File.Exists(exe)) { Console.Error.WriteLine($"skip {d}: {exe} not found"); continue; }
+                var r = Run(d, exe, queueParams, messages, TimeSpan.FromSeconds(spillTimeout));
+                string spill = r.Spilled == 0
+                    ? "none visible (queue file writes still buffered)"
+                    : $"{r.Spilled:N0} in {r.SpillSeconds:F2} s = {r.Spilled / Math.Max(r.SpillSeconds, 0.001):N0} msg/s";
+                string row = $"| {name} | {d} | {r.InputRead:F2} s | {spill} | " +
+                             $"{r.Drained:N0} in {r.DrainSeconds:F2} s = {r.Drained / r.DrainSeconds:N0} msg/s | {r.Missing} |";
+                Console.WriteLine(row);
+                rows.Add(row);
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine($"{messages:N0} messages, disk-assisted omfwd action queue (size 1000), target down then up");
+        Console.WriteLine("| config | daemon | input read | in the queue files (spill) | drain | lost |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var r in rows) Console.WriteLine(r);
+        return 0;
+    }
+
+    private sealed record Result(double InputRead, int Spilled, double SpillSeconds, int Drained, double DrainSeconds, int Missing);
+
+    private static Result Run(string daemon, string exe, string queueParams, int n, TimeSpan spillTimeout)
+    {
+        string dir = Directory.CreateTempSubdirectory("queuebench-").FullName;
+        string work = Directory.CreateDirectory(Path.Combine(dir, "work")).FullName;
+        string run = "b" + Guid.NewGuid().ToString("N")[..8];
+        int targetPort = FreePort();
+        try
+        {
+            string portFile = Path.Combine(dir, "port");
+            using var d = BenchDaemon.Start(exe, dir, daemon, string.Join('\n',
+                $"global(workDirectory=\"{work}\")",
+                "module(load=\"imtcp\")",
+                $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
+                "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\\n\")",
+                $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
+                "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.reportSuspension=\"off\" " +
+                $"queue.type=\"LinkedList\" queue.filename=\"q\" {queueParams})") + "\n");
+            var p = d.Process;
+            int port = d.WaitForPort(portFile);
+            Thread.Sleep(500);
+            var sb = new StringBuilder(n * 80);
+            for (int i = 0; i < n; i++) sb.Append($"<134>Mar  1 12:00:00 host app: {run} seq={i:D7} some payload to make a realistic line\n");
+            var data = Encoding.ASCII.GetBytes(sb.ToString());
+            var marker = Encoding.ASCII.GetBytes(run + " seq=");
+
+            // Spill: target down.
+            var sw = Stopwatch.StartNew();
+            using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+            {
+                s.Connect(new IPEndPoint(IPAddress.Loopback, port));
+                var rest = data.AsSpan();
+                while (rest.Length > 0) rest = rest[s.Send(rest)..];
+                s.Shutdown(SocketShutdown.Send);
+                s.ReceiveTimeout = (int)spillTimeout.TotalMilliseconds;
+                try { s.Receive(new byte[1]); } catch (SocketException) { }
+            }
+            double inputRead = sw.Elapsed.TotalSeconds;
+            int found = 0;
+            double lastGrowth = 0;
+            while (sw.Elapsed < spillTimeout)
+            {
+                int now = CountInSpool(work, marker, n);
+                if (now > found) { found = now; lastGrowth = sw.Elapsed.TotalSeconds; }
+                else if (sw.Elapsed.TotalSeconds - lastGrowth > 2 && found > 0) break;
+                Thread.Sleep(50);
+            }
+            double spillSeconds = lastGrowth;
+
+            // Drain: target up.
+            using var sink = new Sink(targetPort, marker, n);
+            var drainClock = Stopwatch.StartNew();
+            while (sink.Distinct < n && drainClock.Elapsed < TimeSpan.FromSeconds(600))
+            {
+                if (sink.Distinct > 0 && sink.Idle > TimeSpan.FromSeconds(10)) break;
+                Thread.Sleep(20);
+            }
+            double drainSeconds = (sink.LastAt - sink.FirstAt).TotalSeconds;
+            return new Result(inputRead, found, spillSeconds, sink.Distinct, Math.Max(drainSeconds, 0.001), n - sink.Distinct);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Distinct message numbers found in the queue files (segments of either daemon, not the .qi).</summary>
+    private static int CountInSpool(string work, byte[] marker, int n)
+    {
+        var seen = new bool[n];
+        int count = 0;
+        foreach (var f in Directory.GetFiles(work, "q.*"))
+        {
+            if (f.EndsWith(".qi", StringComparison.Ordinal) || f.Contains(".qi.", StringComparison.Ordinal)) continue;
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(f); } catch (IOException) { continue; }
+            var span = bytes.AsSpan();
+            int at;
+            while ((at = span.IndexOf(marker)) >= 0)
+            {
+                int i = at + marker.Length, number = 0;
+                while (i < span.Length && span[i] >= '0' && span[i] <= '9') number = number * 10 + (span[i++] - '0');
+                if (number < n && !seen[number]) { seen[number] = true; count++; }
+                span = span[i..];
+            }
+        }
+        return count;
+    }
+
+    private static int FreePort()
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)s.LocalEndPoint!).Port;
+    }
+}
+
+/// <summary>The target: counts distinct numbered lines and when the first and last arrived.</summary>
+internal sealed class Sink : IDisposable
+{
+    private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly byte[] _marker;
+    private readonly bool[] _seen;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _distinct;
+    private long _firstTicks = -1, _lastTicks;
+
+    public Sink(int port, byte[] marker, int n)
+    {
+        _marker = marker;
+        _seen = new bool[n];
+        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        _listener.Listen(16);
+        new Thread(Accept) { IsBackground = true }.Start();
+    }
+
+    public int Distinct => Volatile.Read(ref _distinct);
+    public TimeSpan FirstAt => TimeSpan.FromTicks(Interlocked.Read(ref _firstTicks));
+    public TimeSpan LastAt => TimeSpan.FromTicks(Interlocked.Read(ref _lastTicks));
+    public TimeSpan Idle => _clock.Elapsed - LastAt;
+
+    private void Accept()
+    {
+        while (true)
+        {
+            Socket c;
+            try { c = _listener.Accept(); } catch (SocketException) { return; } catch (ObjectDisposedException) { return; }
+            new Thread(() => Receive(c)) { IsBackground = true }.Start();
+        }
+    }
+
+    private void Receive(Socket c)
+    {
+        var buffer = new byte[1 << 20];
+        int filled = 0;
+        try
+        {
+            while (true)
+            {
+                int got = c.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+                if (got <= 0) return;
+                filled += got;
+                int start = 0, lf;
+                while ((lf = Array.IndexOf(buffer, (byte)'\n', start, filled - start)) >= 0)
+                {
+                    Count(buffer.AsSpan(start, lf - start));
+                    start = lf + 1;
+                }
+                Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+                filled -= start;
+            }
+        }
+        catch (SocketException) { }
+    }
+
+    private void Count(ReadOnlySpan<byte> line)
+    {
+        int at = line.IndexOf(_marker);
+        if (at < 0) return;
+        int i = at + _marker.Length, number = 0;
+        while (i < line.Length && line[i] >= '0' && line[i] <= '9') number = number * 10 + (line[i++] - '0');
+        if (number >= _seen.Length) return;
+        long now = _clock.Elapsed.Ticks;
+        lock (_seen)
+        {
+            if (_seen[number]) return;
+            _seen[number] = true;
+            _distinct++;
+            if (_firstTicks < 0) _firstTicks = now;
+            _lastTicks = now;
+        }
+    }
+
+    public void Dispose() => _listener.Close();
+}
