@@ -44,6 +44,13 @@ public static class MessageUuid
         return m.UuidValue;
     }
 
+    /// <summary>A message read back from a disk queue gets the uuid it had when it was written (a fresh message only).</summary>
+    public static void Restore(Message m, UInt128 value)
+    {
+        m.UuidValue = value;
+        Volatile.Write(ref m.UuidState, 2);
+    }
+
     /// <summary>libuuid's uuid_generate with a random source: RFC 4122 version 4, variant 10.</summary>
     private static UInt128 NewRandom()
     {

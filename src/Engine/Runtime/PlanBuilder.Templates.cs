@@ -42,8 +42,8 @@ public sealed partial class PlanBuilder
             Template? template = type switch
             {
                 "string" => _templateFactory.CreateStringTemplate(name, set.GetString(TemplateParams.String)!,
-                    set.LocationOf(TemplateParams.String), option),
-                "list" => ListTemplate(o, name, option),
+                    set.LocationOf(TemplateParams.String), option, set.GetBool("option.casesensitive")),
+                "list" => ListTemplate(o, name, option, set.GetBool("option.casesensitive")),
                 "plugin" => _templateFactory.CreatePluginTemplate(name, set.GetString(TemplateParams.Plugin)!, set.LocationOf(TemplateParams.Plugin)),
                 "subtree" => _templateFactory.CreateSubtreeTemplate(name, set.GetString(TemplateParams.Subtree)!, set.LocationOf(TemplateParams.Subtree)),
                 _ => null,
@@ -92,7 +92,7 @@ public sealed partial class PlanBuilder
         return on.Count == 1 ? on[0].Option : TemplateOption.None;
     }
 
-    private Template? ListTemplate(ObjectNode o, string name, TemplateOption option)
+    private Template? ListTemplate(ObjectNode o, string name, TemplateOption option, bool caseSensitive)
     {
         int errorsBefore = _errors.Count;
         var entries = new List<ListTemplateEntry>(o.SubObjects.Count);
@@ -104,7 +104,7 @@ public sealed partial class PlanBuilder
             entries.Add(new ListTemplateEntry(constant, set, sub.Location));
         }
         if (_errors.Count != errorsBefore) return null;
-        return _templateFactory.CreateListTemplate(name, entries, option, o.Location);
+        return _templateFactory.CreateListTemplate(name, entries, option, o.Location, caseSensitive);
     }
 
     /// <summary>$template name,"text"[,options] or $template name,=strgen (template.c tplAddLine via conf.c).</summary>

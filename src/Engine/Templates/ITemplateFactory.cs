@@ -9,13 +9,16 @@ public interface ITemplateFactory
     /// Compiles a string template ("%TIMESTAMP% %msg%\n"); throws ConfigException with locations. The text is
     /// taken as the RainerScript lexer delivers it (escapes already decoded), as rsyslog does for type="string".
     /// </summary>
-    Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None);
+    /// <param name="caseSensitive">option.casesensitive: variable names keep their case (seen in jsonf field names).</param>
+    Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None,
+        bool caseSensitive = false);
 
     /// <summary>
     /// template(type="list") { property(…) constant(…) }: the entries' parameters bound with
     /// <see cref="ListTemplateParams"/>, in order; throws ConfigException with every problem found.
     /// </summary>
-    Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location);
+    Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location,
+        bool caseSensitive = false);
 
     /// <summary>
     /// Compiles a legacy "$template name,definition" line: <paramref name="definition"/> is everything after the

@@ -16,14 +16,16 @@ internal static class ListTemplateCompiler
     private const int UnsetTo = 2_000_000_000;
 
     /// <exception cref="ConfigException">Every problem of every entry.</exception>
-    public static EntryTemplate Compile(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location)
+    /// <param name="caseSensitive">option.casesensitive: variable names keep their case in jsonf field names.</param>
+    public static EntryTemplate Compile(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location,
+        bool caseSensitive = false)
     {
         var errors = new List<ConfigError>();
         if (entries.Count == 0) errors.Add(new ConfigError(location, $"template '{name}' of type \"list\" has no property() or constant()"));
         var compiled = new List<TemplateEntry>(entries.Count);
         foreach (var e in entries)
         {
-            var entry = e.IsConstant ? Constant(name, e, errors) : Property(name, e, errors);
+            var entry = e.IsConstant ? Constant(name, e, errors) : Property(name, e, caseSensitive, errors);
             if (entry is not null) compiled.Add(entry);
         }
         if (errors.Count > 0) throw new ConfigException(errors);
@@ -44,7 +46,7 @@ internal static class ListTemplateCompiler
         return new ConstantEntry(ConstantText.JsonField(outName, value));
     }
 
-    private static TemplateEntry? Property(string template, ListTemplateEntry e, List<ConfigError> errors)
+    private static TemplateEntry? Property(string template, ListTemplateEntry e, bool caseSensitive, List<ConfigError> errors)
     {
         var p = e.Params;
         string name = p.GetString(P.Name) ?? "";
@@ -61,6 +63,9 @@ internal static class ListTemplateCompiler
             return null;
         }
 
+        // Without option.casesensitive a variable's name is lower-cased (rsyslogd 8.2302: property(name="$.LocAl"
+        // format="jsonf") writes "$.local"; property(name="MSG") keeps "MSG").
+        if (variable is not null && !caseSensitive) name = name.ToLowerInvariant();
         var o = new ReplacerOptions
         {
             Complex = Array.Exists(P.Complex, p.IsSet),

@@ -16,6 +16,7 @@ internal sealed class StringTemplateParser
     private readonly string _text;
     private readonly SourceLocation _location;
     private readonly bool _legacy;
+    private readonly bool _caseSensitive;
     private readonly List<TemplateEntry> _entries = new();
     private int _pos;
 
@@ -24,8 +25,10 @@ internal sealed class StringTemplateParser
     /// template. RainerScript strings arrive decoded by the config lexer, so nothing is decoded again
     /// (rsyslog calls do_Constant with bDoEscapes = 0 for them).
     /// </param>
-    public StringTemplateParser(string name, string text, int start, SourceLocation location, bool legacy)
+    /// <param name="caseSensitive">option.casesensitive: variable names keep their case in jsonf field names.</param>
+    public StringTemplateParser(string name, string text, int start, SourceLocation location, bool legacy, bool caseSensitive = false)
     {
+        _caseSensitive = caseSensitive;
         _name = name;
         _text = text;
         _pos = start;
@@ -170,7 +173,10 @@ internal sealed class StringTemplateParser
 
         // jsonf writes the property name as written when no field name is given.
         // For $! and $. variables rsyslog cuts the first two characters ("$!a!b" → "a!b"; even the bare "!a" → "")
-        // and keeps $/ names whole (checked with rsyslogd 8.2302).
+        // and keeps $/ names whole (checked with rsyslogd 8.2302). Without option.casesensitive a variable's name
+        // is lower-cased first (template.c lower-cases the property name; only variables show it: "%MSG:::jsonf%"
+        // keeps "MSG", "%$!Mixed:::jsonf%" gives "mixed").
+        if (variable is not null && !_caseSensitive) name = name.ToLowerInvariant();
         o.FieldName ??= variable is { Scope: Messages.Variables.VariableScope.Message or Messages.Variables.VariableScope.Local }
             ? name[Math.Min(2, name.Length)..] : name;
         o.Seal();

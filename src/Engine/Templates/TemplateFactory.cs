@@ -7,14 +7,16 @@ namespace Sluice.Engine.Templates;
 /// <summary>Compiles string, legacy and plugin templates and provides rsyslog's built-in ones. Cold path.</summary>
 public sealed class TemplateFactory : ITemplateFactory
 {
-    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None)
+    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None,
+        bool caseSensitive = false)
     {
-        var parser = new StringTemplateParser(name, text, 0, location, legacy: false);
+        var parser = new StringTemplateParser(name, text, 0, location, legacy: false, caseSensitive);
         return new EntryTemplate(name, parser.Parse(), option);
     }
 
-    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location) =>
-        ListTemplateCompiler.Compile(name, entries, option, location);
+    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location,
+        bool caseSensitive = false) =>
+        ListTemplateCompiler.Compile(name, entries, option, location, caseSensitive);
 
     public Template CreateLegacyTemplate(string name, string definition, SourceLocation location)
     {
@@ -30,7 +32,10 @@ public sealed class TemplateFactory : ITemplateFactory
 
         var parser = new StringTemplateParser(name, definition, p + 1, location, legacy: true);
         var entries = parser.Parse();
-        return new EntryTemplate(name, entries, LegacyOptions(name, definition, parser.Position, location));
+        var (option, caseSensitive) = LegacyOptions(name, definition, parser.Position, location);
+        // The options come after the text: with ", casesensitive" the text is compiled again, keeping variable names' case.
+        if (caseSensitive) entries = new StringTemplateParser(name, definition, p + 1, location, legacy: true, caseSensitive: true).Parse();
+        return new EntryTemplate(name, entries, option);
     }
 
     public Template CreatePluginTemplate(string name, string plugin, SourceLocation location)
@@ -74,13 +79,14 @@ public sealed class TemplateFactory : ITemplateFactory
     /// Options after the closing quote: ", sql", ", stdsql", ", json", ", jsonf", ", nosql", ", casesensitive"
     /// (template.c tplAddLine); a later format option replaces an earlier one, as in rsyslog.
     /// </summary>
-    private static TemplateOption LegacyOptions(string name, string definition, int p, SourceLocation location)
+    private static (TemplateOption Option, bool CaseSensitive) LegacyOptions(string name, string definition, int p, SourceLocation location)
     {
         var option = TemplateOption.None;
+        bool caseSensitive = false;
         while (true)
         {
             p = SkipSpace(definition, p);
-            if (p >= definition.Length) return option;
+            if (p >= definition.Length) return (option, caseSensitive);
             if (definition[p] != ',')
                 throw new ConfigException(location, $"template '{name}': unexpected text after the template: '{definition[p..]}'");
             p = SkipSpace(definition, p + 1);
@@ -94,7 +100,7 @@ public sealed class TemplateFactory : ITemplateFactory
                 case "json": option = TemplateOption.Json; break;
                 case "jsonf": option = TemplateOption.JsonF; break;
                 case "nosql": option = TemplateOption.None; break;
-                case "casesensitive": break; // only changes how $! names are matched; Sluice has no variables yet
+                case "casesensitive": caseSensitive = true; break;
                 case "jsonftree":
                     throw new ConfigException(location, $"template '{name}': template option 'jsonftree' (newer rsyslog releases) is not supported yet");
                 default:

@@ -158,10 +158,12 @@ internal sealed class FakeTemplateFactory : ITemplateFactory
 
     public List<(string Name, string Text, SourceLocation Location)> Compiled { get; } = new();
 
-    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location)
+    public Template CreateListTemplate(string name, IReadOnlyList<ListTemplateEntry> entries, TemplateOption option, SourceLocation location,
+        bool caseSensitive = false)
         => CreateStringTemplate(name, $"list of {entries.Count}", location, option);
 
-    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None)
+    public Template CreateStringTemplate(string name, string text, SourceLocation location, TemplateOption option = TemplateOption.None,
+        bool caseSensitive = false)
     {
         int bad = text.IndexOf("%bad%", StringComparison.Ordinal);
         if (bad >= 0) throw new ConfigException(location, $"template '{name}': unknown property 'bad'");

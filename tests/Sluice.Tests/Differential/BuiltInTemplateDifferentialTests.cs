@@ -18,7 +18,7 @@ public sealed class BuiltInTemplateDifferentialTests
         new("debug", "RSYSLOG_DebugFormat"),
     ];
 
-    public static TheoryData<string> Variants => new() { "default", "raw-control-characters" };
+    public static TheoryData<string> Variants => new() { "default", "raw-control-characters", "no-escape" };
 
     /// <summary>
     /// The parser settings of a variant as global() parameters: with escaping and LF dropping off, control characters
@@ -28,6 +28,8 @@ public sealed class BuiltInTemplateDifferentialTests
     {
         "default" => "",
         "raw-control-characters" => "parser.escapeControlCharactersOnReceive=\"off\" parser.dropTrailingLFOnReception=\"off\"",
+        // The seed article's server: "$EscapeControlCharactersOnReceive off", trailing LFs still dropped.
+        "no-escape" => "parser.escapeControlCharactersOnReceive=\"off\"",
         _ => throw new ArgumentException(variant),
     };
 

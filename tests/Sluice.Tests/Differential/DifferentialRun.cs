@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Sluice.Tests.Integration;
 using Sluice.Tests.Parsing;
 
@@ -29,25 +30,87 @@ internal static class DifferentialRun
     /// <param name="templates">template() objects and $template lines the outputs use.</param>
     /// <param name="globals">Extra global() parameters.</param>
     /// <param name="preamble">Lines before the input (legacy $-directives, module loads).</param>
-    /// <param name="actions">Lines before the output actions (message modification actions).</param>
-    public static void AssertIdentical(string templates, IReadOnlyList<DifferentialOutput> outputs, byte[][] corpus, string globals = "",
-        string preamble = "", string actions = "")
+    /// <param name="actions">Lines before the output actions (message modification actions, or whole rule blocks).</param>
+    /// <param name="tree">
+    /// A directory under the run's directory that dynaFile actions write into: every file and directory below it
+    /// must be there in both runs, with the same owner, mode and (masked) bytes. The reception date in a path
+    /// (TREE/log/IP/YYYY/MM/DD, the seed article's layout) is masked too.
+    /// </param>
+    /// <returns>The keys ("path owner mode") of rsyslogd's tree, for a test to check the layout.</returns>
+    public static IReadOnlyCollection<string> AssertIdentical(string templates, IReadOnlyList<DifferentialOutput> outputs, byte[][] corpus, string globals = "",
+        string preamble = "", string actions = "", string? tree = null)
     {
         string config = Config(templates, outputs, globals, preamble, actions);
-        var (rsyslogd, rsyslogdCount) = RunDaemon("rsyslogd", RepoLayout.Rsyslogd, config, outputs, corpus);
-        var (sluiced, sluicedCount) = RunDaemon("sluiced", RepoLayout.Sluiced, config, outputs, corpus);
+        var rsyslogd = RunDaemon("rsyslogd", RepoLayout.Rsyslogd, config, outputs, corpus, tree);
+        var sluiced = RunDaemon("sluiced", RepoLayout.Sluiced, config, outputs, corpus, tree);
         // Nearly every line passes the filter (all but those of facility syslog), in both daemons alike.
-        Assert.True(rsyslogdCount > corpus.Length * 9 / 10, $"rsyslogd received only {rsyslogdCount} of {corpus.Length} messages");
-        Assert.Equal(rsyslogdCount, sluicedCount);
+        Assert.True(rsyslogd.Received > corpus.Length * 9 / 10, $"rsyslogd received only {rsyslogd.Received} of {corpus.Length} messages");
+        Assert.Equal(rsyslogd.Received, sluiced.Received);
 
         var failures = new List<string>();
+        if (tree is not null) CompareTrees(rsyslogd.Tree, sluiced.Tree, failures);
         foreach (var o in outputs)
         {
-            byte[] expected = rsyslogd[o.Name], actual = sluiced[o.Name];
+            byte[] expected = rsyslogd.Files[o.Name], actual = sluiced.Files[o.Name];
             if (expected.Length == 0) failures.Add($"{o.Name} ({o.Template}): rsyslogd wrote nothing, so there is nothing to compare");
             else if (!expected.AsSpan().SequenceEqual(actual)) failures.Add(Difference(o, expected, actual));
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {outputs.Count} files differ:\n\n" + string.Join("\n\n", failures));
+        Assert.True(failures.Count == 0, $"{failures.Count} files differ:\n\n" + string.Join("\n\n", failures));
+        return rsyslogd.Tree.Keys;
+    }
+
+    private static void CompareTrees(SortedDictionary<string, byte[]> rsyslogd, SortedDictionary<string, byte[]> sluiced, List<string> failures)
+    {
+        if (rsyslogd.Count == 0) failures.Add("rsyslogd wrote no file in the tree, so there is nothing to compare");
+        foreach (var key in rsyslogd.Keys.Except(sluiced.Keys)) failures.Add($"only rsyslogd has {key}");
+        foreach (var key in sluiced.Keys.Except(rsyslogd.Keys)) failures.Add($"only sluiced has {key}");
+        foreach (var (key, expected) in rsyslogd)
+            if (sluiced.TryGetValue(key, out var actual) && !expected.AsSpan().SequenceEqual(actual))
+                failures.Add(Difference(new DifferentialOutput(key, "dynaFile"), expected, actual));
+    }
+
+    /// <summary>The first /YYYY[/MM[/DD]] after a directory below the tree's "log" (the seed article's layout).</summary>
+    private static readonly Regex DatePath = new(@"^([^/]+/log/[^/]+)/\d{4}(/\d{2})?(/\d{2})?(?=/|$)", RegexOptions.Compiled);
+
+    private static string MaskDate(string path) => DatePath.Replace(path, m =>
+        m.Groups[1].Value + "/YYYY" + (m.Groups[2].Success ? "/MM" : "") + (m.Groups[3].Success ? "/DD" : ""));
+
+    /// <summary>
+    /// Every entry below DIR/<paramref name="tree"/>: the key is "path owner mode" (the path date-masked, relative to
+    /// DIR), the value the masked bytes of a file or nothing for a directory.
+    /// </summary>
+    private static SortedDictionary<string, byte[]> Snapshot(string dir, string tree, List<byte[]> renderings)
+    {
+        var result = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        string root = Path.Combine(dir, tree);
+        if (!Directory.Exists(root)) return result;
+        var owners = Owners(root);
+        foreach (var entry in Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories))
+        {
+            string rel = MaskDate(Path.GetRelativePath(dir, entry));
+            string mode = Convert.ToString((int)File.GetUnixFileMode(entry), 8);
+            bool isFile = File.Exists(entry);
+            string owner = owners.TryGetValue(entry, out var o) ? o : "?";
+            string key = $"{rel} {owner} {mode}{(isFile ? "" : " <dir>")}";
+            result[key] = isFile ? TimeMask.Apply(ReadBytes(entry), renderings) : [];
+        }
+        return result;
+    }
+
+    /// <summary>"uid:gid" of every entry below <paramref name="root"/>, from one find(1) (.NET has no API for owners).</summary>
+    private static Dictionary<string, string> Owners(string root)
+    {
+        var psi = new ProcessStartInfo("find", [root, "-mindepth", "1", "-printf", "%U:%G %p\\0"]) { RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        string text = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(60_000), "find did not finish");
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int space = record.IndexOf(' ');
+            owners[record[(space + 1)..]] = record[..space];
+        }
+        return owners;
     }
 
     private static string Config(string templates, IReadOnlyList<DifferentialOutput> outputs, string globals, string preamble, string actions)
@@ -75,8 +138,8 @@ internal static class DifferentialRun
     /// Runs one daemon over the corpus; returns each output file with the reception times masked, and how many
     /// messages (the sentinel included) reached the actions.
     /// </summary>
-    private static (Dictionary<string, byte[]> Files, int Received) RunDaemon(string name, string exe, string config, IReadOnlyList<DifferentialOutput> outputs,
-        byte[][] corpus)
+    private static (Dictionary<string, byte[]> Files, SortedDictionary<string, byte[]> Tree, int Received) RunDaemon(string name, string exe,
+        string config, IReadOnlyList<DifferentialOutput> outputs, byte[][] corpus, string? tree)
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(dir.File("work"));
@@ -107,7 +170,8 @@ internal static class DifferentialRun
         byte[] received = ReadBytes(reception);
         var renderings = TimeMask.Renderings(received);
         var files = outputs.ToDictionary(o => o.Name, o => TimeMask.Apply(ReadBytes(dir.File("out-" + o.Name)), renderings));
-        return (files, received.AsSpan().Count((byte)'\n'));
+        var snapshot = tree is null ? new SortedDictionary<string, byte[]>() : Snapshot(dir.Path, tree, renderings);
+        return (files, snapshot, received.AsSpan().Count((byte)'\n'));
     }
 
     private static void Send(int port, byte[][] corpus)

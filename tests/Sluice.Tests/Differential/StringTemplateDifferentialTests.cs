@@ -64,6 +64,12 @@ public sealed class StringTemplateDifferentialTests
             [new("props", "props"), new("dates", "dates"), new("replacer", "replacer"), new("extract", "extract")],
             DifferentialCorpus.All(), BuiltInTemplateDifferentialTests.Globals(variant));
 
+    /// <summary>date-rfc3164-buggyday alone: with no other RFC 3164 rendering of timereported, nothing decides the day padding first.</summary>
+    [Fact]
+    public void Rfc3164_buggyday_alone() =>
+        DifferentialRun.AssertIdentical(Template("buggy", "[%timereported:::date-rfc3164-buggyday%] [%timestamp:::date-rfc3164-buggyday%] %msg%\n"),
+            [new("buggy", "buggy")], DifferentialCorpus.All());
+
     [Fact]
     public void Every_date_part_on_lines_with_a_timestamp() =>
         DifferentialRun.AssertIdentical(Template("parts", ShortDates), [new("parts", "parts")], DifferentialCorpus.Timestamped());

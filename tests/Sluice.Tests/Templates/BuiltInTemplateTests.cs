@@ -99,8 +99,18 @@ public class BuiltInTemplateTests
             "msg: ' Accepted password for user'\n" +
             "escaped msg: ' Accepted password for user'\n" +
             "inputname: imtcp rawmsg: '<134>Feb  5 17:32:18 myhost sshd[123]: Accepted password for user'\n" +
-            "$!:\n$.:\n$/:\n\n";
-        Assert.Equal(expected, SampleMessages.Render(Registry().Find(BuiltInTemplates.DebugFormat)!, SampleMessages.Sample1()));
+            "$!:\n$.:\n$/:";
+        var debug = Registry().Find(BuiltInTemplates.DebugFormat)!;
+        // $/ is the process's (other tests may have set some): whatever it renders, after "$/:".
+        var globals = new TemplateFactory().CreateStringTemplate("g", "%$/%\n\n", Sluice.Engine.Config.SourceLocation.None);
+        var m = SampleMessages.Sample1();
+        Assert.Equal(expected + SampleMessages.Render(globals, m), SampleMessages.Render(debug, m));
+
+        // With variables, their trees as rsyslogd 8.2302 prints them ("$!:{ "m": "M" }").
+        var vars = m.GetOrCreateVariables();
+        Assert.True(vars.AddJson(Sluice.Engine.Messages.Variables.VariablePath.Parse("!"), "{\"m\":\"M\"}"u8));
+        Assert.True(vars.AddJson(Sluice.Engine.Messages.Variables.VariablePath.Parse(".loc"), "\"L\""u8));
+        Assert.Contains("\n$!:{ \"m\": \"M\" }\n$.:{ \"loc\": \"L\" }\n$/:", SampleMessages.Render(debug, m));
     }
 
     [Fact]

@@ -31,6 +31,22 @@ public class JsonPropertyTests
         Assert.Equal(fields + $"\"uuid\": \"{uuid}\", \"$!\": {{ \"x\": \"\\t\\u0001\" }} }}", SampleMessages.Render(Compile("%jsonmesg%"), m));
     }
 
+    /// <summary>rsyslogd 8.2302 lower-cases variable names (not property names) unless the template is case-sensitive.</summary>
+    [Fact]
+    public void Variable_names_are_lower_cased_in_jsonf_field_names_unless_the_template_is_case_sensitive()
+    {
+        var m = SampleMessages.Parse("<13>Oct 11 22:14:15 host app: @cee: {\"Mixed\":{\"Case\":\"mc\"}}");
+        new JsonParser("@cee:"u8.ToArray(), VariablePath.Parse("!"), useRawMsg: false).Modify(m);
+        var f = new TemplateFactory();
+        const string text = "%$!Mixed!Case:::jsonf% %$!MIXED!case% %HOSTNAME:::jsonf%";
+        Assert.Equal("\"mixed!case\":\"mc\" mc \"HOSTNAME\":\"host\"",
+            SampleMessages.Render(f.CreateStringTemplate("t", text, SourceLocation.None), m));
+        Assert.Equal("\"Mixed!Case\":\"mc\" mc \"HOSTNAME\":\"host\"",
+            SampleMessages.Render(f.CreateStringTemplate("t", text, SourceLocation.None, caseSensitive: true), m));
+        Assert.Equal("\"Mixed!Case\":\"mc\"", SampleMessages.Render(f.CreateLegacyTemplate("t", "\"%$!Mixed!Case:::jsonf%\",casesensitive", SourceLocation.None), m));
+        Assert.Equal("\"mixed!case\":\"mc\"", SampleMessages.Render(f.CreateLegacyTemplate("t", "\"%$!Mixed!Case:::jsonf%\"", SourceLocation.None), m));
+    }
+
     [Fact]
     public void Jsonmesg_values_end_at_a_nul_like_rsyslogs_c_strings()
     {

@@ -35,8 +35,11 @@ public enum MessageReadResult
 /// </code>
 /// <b>Extension point.</b> New state is added as a new section type, without changing the version: readers skip
 /// sections they do not know, so spool files stay readable in both directions. Written when present: 1 = message
-/// variables (<c>$!</c>, as JSON), 2 = local variables (<c>$.</c>, as JSON); <c>$/</c> globals are not part of a message
-/// (as in rsyslog's MsgSerialize). The version changes only if the fixed part above changes; a reader refuses a
+/// variables (<c>$!</c>, as JSON), 2 = local variables (<c>$.</c>, as JSON), 3 = the uuid once a template or filter
+/// asked for it (16 bytes, big-endian), 4 = parsesuccess when "OK" (one byte, 1); <c>$/</c> globals are not part of
+/// a message (as in rsyslog's MsgSerialize, which also carries the uuid). rsyslogd 8.2302 does not carry
+/// parsesuccess: read back from its disk queue every message says "FAIL". Sluice keeps it, as a memory queue does in
+/// both daemons (checked in tests/Sluice.Tests/Messages/Serialization/MessageStateDiskQueueTests.cs). The version changes only if the fixed part above changes; a reader refuses a
 /// version it does not know.</para>
 /// </summary>
 public static class MessageSerializer
@@ -47,6 +50,39 @@ public static class MessageSerializer
     public const int SectionEnd = 0;
     public const int SectionMessageVariables = 1;
     public const int SectionLocalVariables = 2;
+    public const int SectionUuid = 3;
+    public const int SectionParseSuccess = 4;
+
+    private const int UuidLength = 16;
+
+    /// <summary>
+    /// The uuid and parsesuccess as GetLength saw them, so that Write writes exactly the length GetLength promised even
+    /// if another action creates the uuid in between (a message is shared by every action queue holding it).
+    /// </summary>
+    private sealed class StateSnapshot
+    {
+        public Message? Owner;
+        public bool HasUuid;
+        public UInt128 Uuid;
+        public bool ParseSuccess;
+
+        public void Take(Message m)
+        {
+            Owner = m;
+            HasUuid = Properties.MessageUuid.HasUuid(m);
+            Uuid = HasUuid ? m.UuidValue : default;
+            ParseSuccess = m.ParseSuccess;
+        }
+    }
+
+    [ThreadStatic] private static StateSnapshot? t_state;
+
+    private static StateSnapshot State(Message m)
+    {
+        var s = t_state ??= new StateSnapshot();
+        if (!ReferenceEquals(s.Owner, m)) s.Take(m);
+        return s;
+    }
 
     /// <summary>The exact number of bytes <see cref="Write"/> produces for <paramref name="m"/>.</summary>
     public static int GetLength(Message m)
@@ -70,6 +106,10 @@ public static class MessageSerializer
             if (json.Tree.Length > 0) n += WireSize.VarUInt(SectionMessageVariables) + WireSize.LengthPrefixed(json.Tree.Length);
             if (json.Locals.Length > 0) n += WireSize.VarUInt(SectionLocalVariables) + WireSize.LengthPrefixed(json.Locals.Length);
         }
+        var state = t_state ??= new StateSnapshot();
+        state.Take(m);
+        if (state.HasUuid) n += WireSize.VarUInt(SectionUuid) + WireSize.LengthPrefixed(UuidLength);
+        if (state.ParseSuccess) n += WireSize.VarUInt(SectionParseSuccess) + WireSize.LengthPrefixed(1);
         n += 1; // section list terminator
         return n;
     }
@@ -156,6 +196,20 @@ public static class MessageSerializer
             }
             json.Owner = null; // rendered for this write only: the message may change before it is written again
         }
+        var state = State(m);
+        if (state.HasUuid)
+        {
+            w.VarUInt(SectionUuid);
+            w.VarUInt(UuidLength);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(w.Reserve(UuidLength), state.Uuid);
+        }
+        if (state.ParseSuccess)
+        {
+            w.VarUInt(SectionParseSuccess);
+            w.VarUInt(1);
+            w.Byte(1);
+        }
+        state.Owner = null; // taken for this write only
         w.VarUInt(SectionEnd);
         return w.Position;
     }
@@ -210,7 +264,8 @@ public static class MessageSerializer
         if (rulesetPlusOne > 0 && !r.Bytes(rulesetPlusOne - 1, out rulesetName)) return MessageReadResult.Malformed;
         if (!r.Byte(out byte parseHostname)) return MessageReadResult.Malformed;
         // Sections: the variables; unknown ones are skipped (the extension point, see the class comment).
-        ReadOnlySpan<byte> treeJson = default, localsJson = default;
+        ReadOnlySpan<byte> treeJson = default, localsJson = default, uuid = default;
+        bool parseSuccess = false;
         for (int i = 0; ; i++)
         {
             if (i > 1024 || !r.VarUInt(out ulong type)) return MessageReadResult.Malformed;
@@ -218,6 +273,16 @@ public static class MessageSerializer
             if (!r.LengthPrefixed(out var section)) return MessageReadResult.Malformed;
             if (type == SectionMessageVariables) treeJson = section;
             else if (type == SectionLocalVariables) localsJson = section;
+            else if (type == SectionUuid)
+            {
+                if (section.Length != UuidLength) return MessageReadResult.Malformed;
+                uuid = section;
+            }
+            else if (type == SectionParseSuccess)
+            {
+                if (section.Length != 1) return MessageReadResult.Malformed;
+                parseSuccess = section[0] != 0;
+            }
         }
 
         buffer.CopyTo(m.PrepareRaw((int)total));
@@ -242,6 +307,8 @@ public static class MessageSerializer
         // Last: preparing the buffer above resets the message, variables included.
         if (!treeJson.IsEmpty && !ReadVariables(m, treeJson, Variables.VariableScope.Message)) return MessageReadResult.Malformed;
         if (!localsJson.IsEmpty && !ReadVariables(m, localsJson, Variables.VariableScope.Local)) return MessageReadResult.Malformed;
+        m.ParseSuccess = parseSuccess;
+        if (!uuid.IsEmpty) Properties.MessageUuid.Restore(m, System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(uuid));
         return MessageReadResult.Ok;
     }
 

@@ -26,7 +26,7 @@ public sealed class DynaFileOutput : OutputInstance
     private readonly AsyncFileWriter? _writer;
     private readonly List<FileSink> _touched = new();
     private int _commitNumber;
-    private readonly Counter _requests, _level0, _missed, _evicted, _maxUsed, _closeTimeouts;
+    private readonly Counter _requests, _level0, _missed, _evicted, _maxUsed, _closeTimeouts, _refused;
 
     public DynaFileOutput(FileOutputSettings settings, Template template, Template pathTemplate, IInternalLog log, StatsRegistry stats)
     {
@@ -44,6 +44,9 @@ public sealed class DynaFileOutput : OutputInstance
         _evicted = so.Add("evicted");
         _maxUsed = so.Add("maxused");
         _closeTimeouts = so.Add("closetimeouts");
+        // Not one of rsyslog's counters (rsyslogd 8.2302 refuses nothing, see DynaFilePath): added after them, so
+        // rsyslog's names and order stay as they are.
+        _refused = so.Add("refused");
     }
 
     public FileOutputSettings Settings => _settings;
@@ -58,9 +61,14 @@ public sealed class DynaFileOutput : OutputInstance
 
     public override OutputTransaction CreateTransaction() => new DynaFileTransaction(this, _template, _pathTemplate);
 
-    /// <summary>A message whose path was refused (see <see cref="DynaFilePath"/>); it is counted as failed by the action.</summary>
+    /// <summary>
+    /// A message whose path was refused (see <see cref="DynaFilePath"/>): counted in "refused" and logged. Like any
+    /// message that cannot be rendered for an action (rsyslog's prepareDoActionParams failing), it is not part of the
+    /// transaction, so the action is not suspended and goes on with the next message.
+    /// </summary>
     internal void Refused(ReadOnlySpan<byte> path, DynaFilePathProblem problem)
     {
+        _refused.Increment();
         _log.Error($"omfile: dynaFile template '{_settings.DynaFileTemplate}' rendered '{System.Text.Encoding.UTF8.GetString(path)}': " +
                    $"{DynaFilePath.Describe(problem)} - message discarded");
     }

@@ -35,16 +35,12 @@ public static class BuiltInTemplates
     public const string SyslogRFC5424FormatText =
         "<%PRI%>1 %TIMESTAMP:::date-rfc3339% %HOSTNAME% %APP-NAME% %PROCID% %MSGID% %STRUCTURED-DATA% %msg%";
 
-    /// <summary>
-    /// rsyslog's text ends with "$!:%$!%\n$.:%$.%\n$/:%$/%\n\n". Sluice has no message variables yet, and
-    /// rsyslog renders unset variables as empty text, so those three lines are constants here, which gives
-    /// the same bytes. Replace them with the variables once $!/$./$/ exist.
-    /// </summary>
+    /// <summary>rsyslog's text (template.c), ending with the three variable trees (empty text when unset).</summary>
     public const string DebugFormatText =
         "Debug line with all properties:\nFROMHOST: '%FROMHOST%', fromhost-ip: '%fromhost-ip%', HOSTNAME: '%HOSTNAME%', PRI: %PRI%,\n" +
         "syslogtag '%syslogtag%', programname: '%programname%', APP-NAME: '%APP-NAME%', PROCID: '%PROCID%', MSGID: '%MSGID%',\n" +
         "TIMESTAMP: '%TIMESTAMP%', STRUCTURED-DATA: '%STRUCTURED-DATA%',\nmsg: '%msg%'\nescaped msg: '%msg:::drop-cc%'\n" +
-        "inputname: %inputname% rawmsg: '%rawmsg%'\n$!:\n$.:\n$/:\n\n";
+        "inputname: %inputname% rawmsg: '%rawmsg%'\n$!:%$!%\n$.:%$.%\n$/:%$/%\n\n";
 
     /// <summary>The strgen ("plugin") templates by their module name, as template(type="plugin" plugin=…) names them.</summary>
     public static Template? CreateStrgen(string pluginName, string templateName) => pluginName switch

@@ -26,7 +26,7 @@ internal sealed class DaemonRun : IDisposable
 
     public static string[] Daemons => ["sluiced", "rsyslogd"];
 
-    public static DaemonRun Start(string daemon, string config)
+    public static DaemonRun Start(string daemon, string config, IReadOnlyDictionary<string, string>? environment = null)
     {
         string exe = daemon == "sluiced" ? RepoLayout.Sluiced : RepoLayout.Rsyslogd;
         var dir = new TempDir();
@@ -34,7 +34,7 @@ internal sealed class DaemonRun : IDisposable
         try
         {
             dir.Sub("work");
-            p = DaemonProcess.Start(daemon, exe, config.Replace("{dir}", dir.Path), dir);
+            p = DaemonProcess.Start(daemon, exe, config.Replace("{dir}", dir.Path), dir, environment);
             int port = p.WaitForPort(dir.File("port"), TimeSpan.FromSeconds(30));
             return new DaemonRun(p, port);
         }

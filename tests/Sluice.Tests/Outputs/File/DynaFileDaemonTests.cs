@@ -15,7 +15,9 @@ public sealed class DynaFileDaemonTests
     /// The seed article's log server (forwarding-article.txt): files under srv/log/&lt;ip&gt;/&lt;year&gt;/&lt;month&gt;/&lt;day&gt;/,
     /// module-level owners and modes, receive escaping off, local0-7 stripped of the first space and written bare,
     /// the rest in RSYSLOG_FileFormat, asyncWriting with 64k buffers and flushInterval 1. The article builds the file
-    /// name in $.logpath with set/replace(), which Sluice does not have yet; here it is %programname%.
+    /// name in $.logpath with set/replace(): Differential/DynaFileDifferentialTests runs that exact ruleset; this one
+    /// names files by %programname% and checks, without stopping the daemons, that asyncWriting with flushInterval
+    /// brings every line to disk by itself.
     /// </summary>
     private const string ArticleConfig = """
         $EscapeControlCharactersOnReceive off
@@ -145,5 +147,31 @@ public sealed class DynaFileDaemonTests
             Assert.Equal(Enumerable.Range(0, 5).Select(i => $" before-{i}"), old.Where(l => !l.Contains("probe")));
             Assert.Equal(Enumerable.Range(0, 5).Select(i => $" after-{i}"), fresh.Where(l => !l.Contains("probe")));
         }
+    }
+
+    /// <summary>
+    /// A dynaFile that cannot be opened (here: a name longer than 255 bytes) costs its own message only. rsyslogd 8.2302
+    /// loses the action's next message too (checked here so that the difference stays known): sluiced does not copy that.
+    /// </summary>
+    [Theory]
+    [InlineData("sluiced")]
+    [InlineData("rsyslogd")]
+    public void A_file_that_cannot_be_opened_costs_its_own_message(string daemon)
+    {
+        const string Config = """
+            module(load="imtcp")
+            input(type="imtcp" port="0" listenPortFileName="{dir}/port" address="127.0.0.1")
+            template(name="path" type="string" string="{dir}/dyn/%programname%")
+            template(name="line" type="string" string="%msg%\n")
+            *.*;syslog.none action(type="omfile" dynaFile="path" template="line")
+            """;
+        using var run = DaemonRun.Start(daemon, Config);
+        run.SendOctetCounted([
+            B("<13>Oct 11 22:14:15 host tag: one"), B("<13>Oct 11 22:14:15 host " + new string('t', 300) + ": too long"),
+            B("<13>Oct 11 22:14:15 host tag: two"), B("<13>Oct 11 22:14:15 host tag: three"), B("<13>Oct 11 22:14:15 host tag: four"),
+        ]);
+        run.WaitUntil(() => Encoding.UTF8.GetString(run.Read("dyn/tag")).Contains(" four\n"), "the last line");
+        string expected = daemon == "sluiced" ? " one\n two\n three\n four\n" : " one\n three\n four\n";
+        Assert.Equal(expected, Encoding.UTF8.GetString(run.Read("dyn/tag")));
     }
 }

@@ -98,7 +98,8 @@ public class DynaFileTests : IDisposable
         FileOutputFixture.CommitMessages(output, From("a", "1"), From("a", "2"), From("b", "3"), From("a", "4"), From("c", "5"));
         var so = _f.Services.Stats.Find("dynafile cache " + output.Settings.DynaFileTemplate)!;
         Assert.Equal("omfile", so.Origin);
-        Assert.Equal(new[] { "requests", "level0", "missed", "evicted", "maxused", "closetimeouts" }, so.Counters.Select(c => c.Name));
+        // rsyslog's counters in rsyslog's order, then Sluice's "refused" (paths with '..' or empty, see DynaFilePath).
+        Assert.Equal(new[] { "requests", "level0", "missed", "evicted", "maxused", "closetimeouts", "refused" }, so.Counters.Select(c => c.Name));
         Assert.Equal(5, Stat("requests", output));
         Assert.Equal(1, Stat("level0", output));  // a after a
         Assert.Equal(3, Stat("missed", output));  // a, b, c (a after b is found in the cache)
@@ -139,6 +140,7 @@ public class DynaFileTests : IDisposable
         Assert.False(System.IO.File.Exists(_f.PathOf("escaped.log")));
         Assert.Equal(Line("app", _f.PathOf("fine.log")), _f.Read("fine.log"));
         Assert.Equal(1, Stat("requests", output)); // the refused message never reached the files
+        Assert.Equal(1, Stat("refused", output));
     }
 
     [Fact]
