@@ -4,6 +4,7 @@ using Sluice.Engine.Messages.Variables;
 using Sluice.Engine.Modifiers;
 using Sluice.Engine.Templates;
 using Sluice.Tests.Properties;
+using Sluice.Tests.Scripting.Statements;
 
 namespace Sluice.Tests.Modifiers;
 
@@ -94,7 +95,7 @@ public class JsonParseTests
     [Fact]
     public void Through_a_config_with_parsesuccess_and_a_subtree_template()
     {
-        using var plan = new ModifierPlan(
+        using var plan = new ScriptPlan(
             "module(load=\"mmjsonparse\")\n" +
             "template(name=\"ps\" type=\"string\" string=\"%parsesuccess%\\n\")\n" +
             "template(name=\"st\" type=\"subtree\" subtree=\"$!\")\n" +
@@ -104,9 +105,9 @@ public class JsonParseTests
             "action(type=\"omfile\" file=\"{dir}/tree\" template=\"st\")\n");
         plan.Run(SampleMessages.Parse("<13>Nov 22 08:00:00 host tag: @cee: {\"a\":[1]}"),
             SampleMessages.Parse("<13>Nov 22 08:00:00 host tag: no json"));
-        Assert.Equal("FAIL\nFAIL\n", plan.ReadText("before"));
-        Assert.Equal("OK\nFAIL\n", plan.ReadText("after"));
-        Assert.Equal("{ \"a\": [ 1 ] }{ \"msg\": \"no json\" }", plan.ReadText("tree"));
+        Assert.Equal("FAIL\nFAIL\n", plan.Read("before"));
+        Assert.Equal("OK\nFAIL\n", plan.Read("after"));
+        Assert.Equal("{ \"a\": [ 1 ] }{ \"msg\": \"no json\" }", plan.Read("tree"));
     }
 
     [Theory]
@@ -116,14 +117,14 @@ public class JsonParseTests
     [InlineData("bogus=\"1\"", "test.conf:1:54: mmjsonparse: parameter 'bogus' is not known")]
     public void Config_errors(string parameter, string error)
     {
-        var errors = ModifierPlan.Errors($"module(load=\"mmjsonparse\") action(type=\"mmjsonparse\" {parameter})");
+        var errors = ScriptPlan.Errors($"module(load=\"mmjsonparse\") action(type=\"mmjsonparse\" {parameter})");
         Assert.Equal(error, Assert.Single(errors));
     }
 
     [Fact]
     public void Legacy_container_without_dollar_is_accepted()
     {
-        using var plan = new ModifierPlan("module(load=\"mmjsonparse\")\naction(type=\"mmjsonparse\" container=\"!j\" cookie=\"\")\n");
+        using var plan = new ScriptPlan("module(load=\"mmjsonparse\")\naction(type=\"mmjsonparse\" container=\"!j\" cookie=\"\")\n");
         var parser = Assert.IsType<JsonParser>(Assert.IsType<ModifierOutput>(Assert.Single(plan.Plan.Actions).Output).Modifier);
         Assert.Equal("!j", parser.Container.Name);
         Assert.Equal(0, parser.Cookie.Length);

@@ -2,6 +2,7 @@ using System.Text;
 using Sluice.Engine.Messages;
 using Sluice.Engine.Modifiers;
 using Sluice.Tests.Properties;
+using Sluice.Tests.Scripting.Statements;
 
 namespace Sluice.Tests.Modifiers;
 
@@ -62,7 +63,7 @@ public class ModifierTests
     [Fact]
     public void Mm_actions_change_the_message_for_later_actions_only()
     {
-        using var plan = new ModifierPlan("""
+        using var plan = new ScriptPlan("""
             module(load="mmrm1stspace")
             module(load="mmutf8fix")
             template(name="t" type="string" string="[%msg%]\n")
@@ -73,9 +74,9 @@ public class ModifierTests
             action(type="omfile" file="{dir}/after" template="t")
             """);
         plan.Run(SampleMessages.Parse("<13>Oct 11 22:14:15 host app: caf\u00e9 ok"), SampleMessages.Parse("<13>Oct 11 22:14:15 host app:x"));
-        Assert.Equal("[ caf\u00e9 ok]\n[x]\n", plan.ReadText("before"));
-        Assert.Equal("[caf\u00e9 ok]\n[x]\n", plan.ReadText("middle"));
-        Assert.Equal("[caf__ ok]\n[x]\n", plan.ReadText("after"));
+        Assert.Equal("[ caf\u00e9 ok]\n[x]\n", plan.Read("before"));
+        Assert.Equal("[caf\u00e9 ok]\n[x]\n", plan.Read("middle"));
+        Assert.Equal("[caf__ ok]\n[x]\n", plan.Read("after"));
         var names = plan.Plan.Actions.Select(a => a.Name).ToArray();
         Assert.Equal("action-1-mmrm1stspace", names[1]);
         Assert.Equal(2, plan.Plan.Actions[1].Processed.Value);
@@ -84,31 +85,31 @@ public class ModifierTests
     [Fact]
     public void Mm_modules_must_be_loaded_and_take_no_template()
     {
-        var errors = ModifierPlan.Errors("action(type=\"mmrm1stspace\")\n");
+        var errors = ScriptPlan.Errors("action(type=\"mmrm1stspace\")\n");
         Assert.Contains(errors, e => e.Contains("module 'mmrm1stspace' is not loaded: add module(load=\"mmrm1stspace\")"));
 
-        errors = ModifierPlan.Errors("module(load=\"mmrm1stspace\")\naction(type=\"mmrm1stspace\" template=\"RSYSLOG_FileFormat\")\n");
+        errors = ScriptPlan.Errors("module(load=\"mmrm1stspace\")\naction(type=\"mmrm1stspace\" template=\"RSYSLOG_FileFormat\")\n");
         Assert.Contains(errors, e => e.Contains("test.conf:2:") && e.Contains("parameter 'template' not known"));
 
-        errors = ModifierPlan.Errors("module(load=\"mmrm1stspace\")\naction(type=\"mmrm1stspace\" mode=\"x\")\n");
+        errors = ScriptPlan.Errors("module(load=\"mmrm1stspace\")\naction(type=\"mmrm1stspace\" mode=\"x\")\n");
         Assert.Contains(errors, e => e.Contains("mode"));
     }
 
     [Fact]
     public void Mmutf8fix_parameters_are_checked_as_rsyslog_does()
     {
-        var errors = ModifierPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" mode=\"UTF-8\")\n");
+        var errors = ScriptPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" mode=\"UTF-8\")\n");
         Assert.Contains(errors, e => e.Contains("mmutf8fix: invalid mode 'UTF-8'")); // rsyslog compares case-sensitively
-        errors = ModifierPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" replacementChar=\"ab\")\n");
+        errors = ScriptPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" replacementChar=\"ab\")\n");
         Assert.Contains(errors, e => e.Contains("must contain exactly one character but contains 2"));
-        errors = ModifierPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" replacementChar=\"\u00e9\")\n");
+        errors = ScriptPlan.Errors("module(load=\"mmutf8fix\")\naction(type=\"mmutf8fix\" replacementChar=\"\u00e9\")\n");
         Assert.Contains(errors, e => e.Contains("must contain exactly one character but contains 2"));
     }
 
     [Fact]
     public void Mmnormalize_is_reported_as_not_supported_yet()
     {
-        var errors = ModifierPlan.Errors("module(load=\"mmnormalize\")\naction(type=\"mmnormalize\")\n");
+        var errors = ScriptPlan.Errors("module(load=\"mmnormalize\")\naction(type=\"mmnormalize\")\n");
         Assert.Contains(errors, e => e.Contains("'mmnormalize' is not supported by Sluice yet"));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Sluice.Engine.Runtime;
 using Sluice.Tests.Modifiers;
 using Sluice.Tests.Properties;
+using Sluice.Tests.Scripting.Statements;
 
 namespace Sluice.Tests.Parsing;
 
@@ -13,7 +14,7 @@ public class ReceptionDirectiveTests
 {
     private static GlobalSettings Bind(string config)
     {
-        using var plan = new ModifierPlan(config);
+        using var plan = new ScriptPlan(config);
         return plan.Plan.Globals;
     }
 
@@ -57,7 +58,7 @@ public class ReceptionDirectiveTests
     [Fact]
     public void Bad_values_are_errors()
     {
-        var errors = ModifierPlan.Errors("$SpaceLFOnReceive maybe\n");
+        var errors = ScriptPlan.Errors("$SpaceLFOnReceive maybe\n");
         Assert.Contains("$SpaceLFOnReceive", Assert.Single(errors));
     }
 

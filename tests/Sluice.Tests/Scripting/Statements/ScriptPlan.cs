@@ -12,7 +12,8 @@ namespace Sluice.Tests.Scripting.Statements;
 
 /// <summary>
 /// A config bound with the real modules and templates and run the way a queue worker runs it (each message through
-/// its ruleset, then the commit), writing its files into a temp directory ("{dir}" in the config text).
+/// its ruleset, then the commit), writing its files into a temp directory ("{dir}" in the config text). Shared by the
+/// statement, modifier and reception tests.
 /// </summary>
 internal sealed class ScriptPlan : IDisposable
 {
@@ -36,6 +37,13 @@ internal sealed class ScriptPlan : IDisposable
     public void Run(params string[] lines)
     {
         foreach (var line in lines) Statement.ExecuteAll(Plan.DefaultRuleset.Statements, SampleMessages.Parse(line), Context);
+        Context.CommitAll();
+    }
+
+    /// <summary>Runs the default ruleset over <paramref name="messages"/> as one batch and commits it.</summary>
+    public void Run(params Message[] messages)
+    {
+        foreach (var m in messages) Statement.ExecuteAll(Plan.DefaultRuleset.Statements, m, Context);
         Context.CommitAll();
     }
 
