@@ -1,3 +1,5 @@
+using Sluice.Engine.Config.Legacy;
+
 namespace Sluice.Engine.Outputs.Forward;
 
 /// <summary>
@@ -96,17 +98,7 @@ public sealed record LegacyForwardAction
         while (p < line.Length && line[p] is not (';' or '#') && !char.IsWhiteSpace(line[p])) p++;
         if (p > junk) return Invalid(junk, $"unexpected text after the target: '{line[junk..p]}'");
 
-        p = SkipSpace(line, p);
-        string? template = null;
-        int templateOffset = 0;
-        if (p < line.Length && line[p] == ';')
-        {
-            p = SkipSpace(line, p + 1);
-            templateOffset = p;
-            while (p < line.Length && line[p] != '#' && !char.IsWhiteSpace(line[p])) p++;
-            if (p > templateOffset) template = line[templateOffset..p];
-            p = SkipSpace(line, p);
-        }
+        string? template = LegacyLineText.TemplateSuffix(line, ref p, out int templateOffset);
         if (p < line.Length && line[p] != '#')
             return Invalid(p, $"unexpected text in the forwarding action: '{line[p..].TrimEnd()}'");
 
@@ -119,9 +111,5 @@ public sealed record LegacyForwardAction
 
     private static LegacyForwardAction Invalid(int offset, string message) => new() { Error = message, ErrorOffset = offset };
 
-    private static int SkipSpace(string s, int p)
-    {
-        while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
-        return p;
-    }
+    private static int SkipSpace(string s, int p) => LegacyLineText.SkipSpace(s, p);
 }

@@ -1,3 +1,5 @@
+using Sluice.Engine.Config.Legacy;
+
 namespace Sluice.Engine.Outputs.UserMessage;
 
 /// <summary>
@@ -47,17 +49,7 @@ public sealed record LegacyUserMessageAction
             users = line[usersStart..p].TrimEnd(); // may be empty: rsyslog accepts that (Recipients warns)
         }
 
-        p = SkipSpace(line, p);
-        string? template = null;
-        int templateOffset = 0;
-        if (p < line.Length && line[p] == ';')
-        {
-            p = SkipSpace(line, p + 1);
-            templateOffset = p;
-            while (p < line.Length && line[p] != '#' && !char.IsWhiteSpace(line[p])) p++;
-            if (p > templateOffset) template = line[templateOffset..p];
-            p = SkipSpace(line, p);
-        }
+        string? template = LegacyLineText.TemplateSuffix(line, ref p, out int templateOffset);
         if (p < line.Length && line[p] != '#')
             return Invalid(p, $"unexpected text in the user message action: '{line[p..].TrimEnd()}'");
         return new LegacyUserMessageAction
@@ -68,9 +60,5 @@ public sealed record LegacyUserMessageAction
 
     private static LegacyUserMessageAction Invalid(int offset, string message) => new() { Error = message, ErrorOffset = offset };
 
-    private static int SkipSpace(string s, int p)
-    {
-        while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
-        return p;
-    }
+    private static int SkipSpace(string s, int p) => LegacyLineText.SkipSpace(s, p);
 }
