@@ -26,11 +26,9 @@ public sealed class FileOutputModule : OutputModuleDefinition
     public override string Name => "omfile";
     public override bool IsBuiltIn => true;
 
-    public override ParamSchema ModuleParams { get; } = new(new[]
+    /// <summary>Owner and group of files and directories: module defaults and per-action values alike.</summary>
+    private static ParamDef[] OwnershipParams() => new[]
     {
-        new ParamDef("template", ParamType.String),
-        new ParamDef("dirCreateMode", ParamType.FileMode) { Default = Mode0700 },
-        new ParamDef("fileCreateMode", ParamType.FileMode) { Default = Mode0644 },
         new ParamDef("dirOwner", ParamType.String),
         new ParamDef("dirOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         new ParamDef("dirGroup", ParamType.String),
@@ -39,12 +37,19 @@ public sealed class FileOutputModule : OutputModuleDefinition
         new ParamDef("fileOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         new ParamDef("fileGroup", ParamType.String),
         new ParamDef("fileGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
+    };
+
+    public override ParamSchema ModuleParams { get; } = new(OwnershipParams().Concat(new[]
+    {
+        new ParamDef("template", ParamType.String),
+        new ParamDef("dirCreateMode", ParamType.FileMode) { Default = Mode0700 },
+        new ParamDef("fileCreateMode", ParamType.FileMode) { Default = Mode0644 },
         new ParamDef(DoNotSuspend, ParamType.Binary) { Default = true },
         new ParamDef("compression.driver", ParamType.String) { NotSupported = true },
         new ParamDef("compression.zstd.workers", ParamType.Integer) { NotSupported = true },
-    });
+    }));
 
-    public override ParamSchema InstanceParams { get; } = new(new[]
+    public override ParamSchema InstanceParams { get; } = new(OwnershipParams().Concat(new[]
     {
         new ParamDef("file", ParamType.String),
         new ParamDef("dynaFile", ParamType.String),
@@ -58,14 +63,6 @@ public sealed class FileOutputModule : OutputModuleDefinition
         new ParamDef("dirCreateMode", ParamType.FileMode),
         new ParamDef("sync", ParamType.Binary) { Default = false },
         new ParamDef("closeTimeout", ParamType.Integer) { Min = 1 },
-        new ParamDef("dirOwner", ParamType.String),
-        new ParamDef("dirOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
-        new ParamDef("dirGroup", ParamType.String),
-        new ParamDef("dirGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
-        new ParamDef("fileOwner", ParamType.String),
-        new ParamDef("fileOwnerNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
-        new ParamDef("fileGroup", ParamType.String),
-        new ParamDef("fileGroupNum", ParamType.Integer) { Min = 0, Max = int.MaxValue },
         new ParamDef("failOnChOwnFailure", ParamType.Binary) { Default = true },
         // rsyslog accepts 0 and then has no cache slot at all; Sluice asks for at least one.
         new ParamDef("dynaFileCacheSize", ParamType.Integer) { Default = (long)FileOutputSettings.DefaultDynaFileCacheSize, Min = 1, Max = 1_000_000 },
@@ -75,7 +72,7 @@ public sealed class FileOutputModule : OutputModuleDefinition
         new ParamDef("cry.provider", ParamType.String) { NotSupported = true },
         new ParamDef("rotation.sizeLimit", ParamType.Size) { NotSupported = true },
         new ParamDef("rotation.sizeLimitCommand", ParamType.String) { NotSupported = true },
-    });
+    }));
 
     /// <summary>module(template=…) if given, else RSYSLOG_FileFormat (omfile.c getDfltTpl).</summary>
     public override string DefaultTemplate(ParamSet moduleParams, EngineServices services) =>
