@@ -42,10 +42,10 @@ public class UdpInputAllocationTests
             for (int round = 0; round < 4; round++) Round();
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-            // The count is process-wide, so background threads left by earlier tests add a little noise. Any
-            // per-datagram allocation costs at least one 24-byte object each (≈ 1.9 MB here); below one byte
-            // per datagram is what "nothing per datagram" looks like.
-            Assert.True(allocated < 4 * perRound, $"allocated {allocated} bytes for {4 * perRound} datagrams");
+            // The count is process-wide, so background threads left by earlier tests (daemon output readers, timers)
+            // add noise: up to ~230 KB was seen in a full run. Any per-datagram allocation costs at least one 24-byte
+            // object each (≈ 1.9 MB here), so a third of that — 8 bytes per datagram — still tells them apart.
+            Assert.True(allocated < 8 * 4 * perRound, $"allocated {allocated} bytes for {4 * perRound} datagrams");
         }
         finally
         {
