@@ -38,14 +38,17 @@ public class UdpInputAllocationTests
 
             for (int round = 0; round < 3; round++) Round(); // warm up: pools filled, code jitted
 
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            for (int round = 0; round < 4; round++) Round();
-            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-
-            // The count is process-wide, so background threads left by earlier tests (daemon output readers, timers)
-            // add noise: up to ~230 KB was seen in a full run. Any per-datagram allocation costs at least one 24-byte
-            // object each (≈ 1.9 MB here), so a third of that — 8 bytes per datagram — still tells them apart.
-            Assert.True(allocated < 8 * 4 * perRound, $"allocated {allocated} bytes for {4 * perRound} datagrams");
+            // The count is process-wide: background threads, and a pool or buffer growing once when the in-flight peak
+            // is higher than during the warm-up, add bytes to some rounds. A per-datagram allocation (at least one
+            // 24-byte object each, ≈ 480 KB per round) shows in every round, so the quietest round is the measure.
+            long least = long.MaxValue;
+            for (int round = 0; round < 4; round++)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                Round();
+                least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+            }
+            Assert.True(least < perRound, $"allocated {least} bytes for {perRound} datagrams in the quietest round");
         }
         finally
         {
