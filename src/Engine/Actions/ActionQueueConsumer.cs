@@ -29,6 +29,10 @@ internal sealed class ActionQueueConsumer : IBatchConsumer
         for (int i = 0; i < items.Length; i++) worker.Submit(items[i], render);
     }
 
+    public void Seal(object workerState) => ((ActionWorker)workerState).Seal();
+
+    public void Prepare(object workerState) => ((ActionWorker)workerState).PrepareBatch();
+
     /// <summary>False when shutdown cut the retries short: the batch was not delivered.</summary>
     public bool Commit(object workerState) => ((ActionWorker)workerState).Commit() != ActionStatus.ForceTerm;
 }

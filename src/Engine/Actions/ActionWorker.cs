@@ -69,6 +69,18 @@ public sealed partial class ActionWorker
         return prepared != ActionStatus.Ok ? prepared : ReturnCode();
     }
 
+    /// <summary>The batch is complete; called in batch order (see <see cref="OutputTransaction.Seal"/>).</summary>
+    public void Seal()
+    {
+        if (_count > 0 && _txHoldsPending && !_action.IsDisabled) _tx.Seal();
+    }
+
+    /// <summary>The transaction's per-batch work before the ordered commit, in parallel across workers.</summary>
+    public void PrepareBatch()
+    {
+        if (_count > 0 && _txHoldsPending && !_action.IsDisabled) _tx.Prepare();
+    }
+
     /// <summary>
     /// Delivers the batch (rsyslog's actionCommit). Returns the final status; ForceTerm when shutdown interrupted
     /// retrying, in which case the messages were not delivered (and are not counted as failed: the caller knows

@@ -38,6 +38,18 @@ public abstract class OutputTransaction
     /// <summary>Renders one message into the transaction (no I/O needed yet).</summary>
     public abstract ActionResult Add(Message message, in RenderContext context);
 
+    /// <summary>
+    /// The batch is complete. Called in batch order (quick work only: note what precedes what), before
+    /// <see cref="Prepare"/>.
+    /// </summary>
+    public virtual void Seal() { }
+
+    /// <summary>
+    /// Per-batch work that needs no target (stream compression of a large batch), on the worker's thread before it
+    /// waits for its turn to commit, so workers do it in parallel.
+    /// </summary>
+    public virtual void Prepare() { }
+
     /// <summary>Delivers everything added since the last commit; the transaction is empty afterwards.</summary>
     public abstract ActionResult Commit();
 

@@ -13,6 +13,12 @@ public interface IBatchConsumer
 
     void Process(MessageBatch batch, object workerState);
 
+    /// <summary>After <see cref="Process"/>, in batch order: quick bookkeeping of what precedes what.</summary>
+    void Seal(object workerState) { }
+
+    /// <summary>After <see cref="Seal"/>, in parallel: per-batch work the commit would otherwise do in order.</summary>
+    void Prepare(object workerState) { }
+
     /// <summary>
     /// Delivers what <see cref="Process"/> prepared. False when the batch could not be delivered because the
     /// queue is shutting down immediately: the worker then stops, and the batch is not acknowledged.

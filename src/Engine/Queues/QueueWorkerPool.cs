@@ -28,6 +28,7 @@ public sealed class QueueWorkerPool
     private readonly Thread[] _threads;
     private readonly object _dequeueLock = new();
     private readonly CommitSequencer _sequencer = new();
+    private readonly CommitSequencer _sealSequencer = new();
     private readonly ManualResetEventSlim _stopWake = new(false);
     private readonly int _batchSize;
     private readonly int _minMessagesPerWorker;
@@ -209,6 +210,29 @@ public sealed class QueueWorkerPool
             {
                 // A bug in a rule must not stop the queue; the batch is still committed and released.
                 _log.Error($"{_queue.Name}: error while processing a batch: {e.Message}");
+            }
+
+            // Sealed in dequeue order, so outputs know which batch will precede which; then prepared in parallel.
+            _sealSequencer.WaitTurn(ticket);
+            try
+            {
+                _consumer.Seal(state);
+            }
+            catch (Exception e)
+            {
+                _log.Error($"{_queue.Name}: error while sealing a batch: {e.Message}");
+            }
+            finally
+            {
+                _sealSequencer.Done(ticket);
+            }
+            try
+            {
+                _consumer.Prepare(state);
+            }
+            catch (Exception e)
+            {
+                _log.Error($"{_queue.Name}: error while preparing a batch: {e.Message}");
             }
 
             bool delivered = true;

@@ -126,6 +126,20 @@ public sealed class RuleContext : IActionState
         PreviousActionSuspended = false;
     }
 
+    /// <summary>The batch has run through the rules (called in batch order): Direct actions note it.</summary>
+    public void SealAll()
+    {
+        for (int t = 0; t < _touchedCount; t++)
+            if (_workers[_touched[t]] is { } worker) worker.Seal();
+    }
+
+    /// <summary>Direct actions do their per-batch work before the ordered commit (in parallel across workers).</summary>
+    public void PrepareAll()
+    {
+        for (int t = 0; t < _touchedCount; t++)
+            if (_workers[_touched[t]] is { } worker) worker.PrepareBatch();
+    }
+
     /// <summary>
     /// Commits every touched action, in batch order (rsyslog's actionCommitAllDirect) and hands queued actions
     /// their messages. False only when a Direct action was cut off by shutdown and the queue keeps such batches

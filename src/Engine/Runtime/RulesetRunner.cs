@@ -52,6 +52,10 @@ public sealed class RulesetRunner : IBatchConsumer
         }
     }
 
+    public void Seal(object workerState) => ((RuleContext)workerState).SealAll();
+
+    public void Prepare(object workerState) => ((RuleContext)workerState).PrepareAll();
+
     public bool Commit(object workerState) => ((RuleContext)workerState).CommitAll();
 
     /// <summary>The input's ruleset: bound once per input from its ruleset name (checked by the config binder).</summary>

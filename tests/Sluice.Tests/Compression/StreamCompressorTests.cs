@@ -52,6 +52,118 @@ public sealed class StreamCompressorTests
         Assert.False(c.Write("more"u8));
     }
 
+    /// <summary>
+    /// Batches compressed on workers' threads spliced between writes of the stream's own deflater (flushed or
+    /// not), each primed with what the worker expected to precede it — right, or wrong (another batch came in
+    /// between), which the stream must refuse. After every step the receiver decodes everything so far, and the
+    /// finished stream is one zlib stream with the adler32 of all of it (python's zlib checks the trailer).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void SplicedBlocksAndOwnWritesMakeOneValidZlibStream(int level)
+    {
+        var sink = new CollectingSink();
+        var block = new ZlibBlockCompressor(level);
+        var written = new PlainTail(ZlibBlockCompressor.PrimerBytes);
+        var expected = new MemoryStream();
+        var r = new Random(level);
+        int spliced = 0, refused = 0;
+        bool held = false; // the stream's deflater holds data not flushed yet
+        using (var c = (ZlibStreamCompressor)StreamCompressor.Create(CompressionDriver.Zlib, level, sink))
+        {
+            foreach (var tx in Transactions(80, level + 100))
+            {
+                switch (r.Next(4))
+                {
+                    case 0:
+                    case 1:
+                        bool rightGuess = r.Next(3) > 0;
+                        block.Primer.CopyFrom(written);
+                        if (!rightGuess) block.Primer.Append("<13>a batch that went elsewhere\n"u8);
+                        block.Compress(tx);
+                        bool ok = c.TrySplice(block, tx); // a splice flushes what the stream's deflater held
+                        held = false;
+                        Assert.Equal(rightGuess, ok);
+                        if (ok) spliced++;
+                        else
+                        {
+                            refused++;
+                            Assert.True(c.Write(tx));
+                            Assert.True(c.Flush());
+                        }
+                        break;
+                    case 2:
+                        Assert.True(c.Write(tx));
+                        Assert.True(c.Flush());
+                        held = false;
+                        break;
+                    default:
+                        Assert.True(c.Write(tx)); // not flushed: a following block must still come after it
+                        held = true;
+                        break;
+                }
+                expected.Write(tx);
+                written.Append(tx);
+                if (!held) Assert.Equal(expected.ToArray(), ZlibDecode.Inflate(sink.Bytes));
+            }
+            Assert.True(c.Finish());
+            Assert.Equal(c.BytesIn, expected.Length);
+        }
+        Assert.True(spliced > 10 && refused > 3, $"{spliced} spliced, {refused} refused");
+        Assert.Equal(expected.ToArray(), ZlibDecode.Inflate(sink.Bytes));
+        Assert.True(ZlibFormat.EndsWithAdler32(sink.Bytes, expected.ToArray()));
+        Assert.Equal(expected.ToArray(), Decoders.CompressedStreams.PythonZlibDecompress(sink.Bytes));
+    }
+
+    [Fact]
+    public void ANewStreamTakesOnlyABlockWithoutHistory()
+    {
+        var payload = Transactions(1, 3)[0];
+        var block = new ZlibBlockCompressor(9);
+        var sink = new CollectingSink();
+        using (var c = new ZlibStreamCompressor(9, sink))
+        {
+            block.Primer.Append("<13>the end of the previous connection's stream\n"u8);
+            block.Compress(payload);
+            Assert.False(c.TrySplice(block, payload)); // a new connection has no history
+
+            block.Primer.Clear();
+            block.Compress(payload);
+            // Byte-aligned with no final block: it ends with the sync marker.
+            Assert.Equal("0000FFFF", Convert.ToHexString(block.Deflated[^4..].ToArray()));
+            Assert.True(c.TrySplice(block, payload));
+            Assert.True(c.Finish());
+        }
+        Assert.Equal(payload, Decoders.CompressedStreams.PythonZlibDecompress(sink.Bytes));
+
+        var empty = new CollectingSink();
+        using (var c = new ZlibStreamCompressor(9, empty)) c.Finish();
+        Assert.Empty(Decoders.CompressedStreams.PythonZlibDecompress(empty.Bytes));
+    }
+
+    [Fact]
+    public void APrimedBlockCompressesAboutAsWellAsOneContinuousStream()
+    {
+        var all = Transactions(200, 42);
+        var serial = new CollectingSink();
+        using (var c = new ZlibStreamCompressor(9, serial))
+            foreach (var tx in all) { c.Write(tx); c.Flush(); }
+        var spliced = new CollectingSink();
+        var block = new ZlibBlockCompressor(9);
+        var written = new PlainTail(ZlibBlockCompressor.PrimerBytes);
+        using (var c = new ZlibStreamCompressor(9, spliced))
+            foreach (var tx in all)
+            {
+                block.Primer.CopyFrom(written);
+                block.Compress(tx);
+                Assert.True(c.TrySplice(block, tx));
+                written.Append(tx);
+            }
+        Assert.True(spliced.Length < serial.Length * 1.10, $"{spliced.Length} bytes spliced vs {serial.Length} from one deflater");
+    }
+
     [Fact]
     public void ZlibWithoutFlushesHoldsDataBackUntilFinish()
     {

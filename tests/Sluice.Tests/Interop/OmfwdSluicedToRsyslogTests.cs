@@ -107,6 +107,24 @@ public sealed class OmfwdSluicedToRsyslogTests
         AssertSameInOrder(sent, got, receiver, sluiced.Process);
     }
 
+    /// <summary>
+    /// stream:always zlib with four main-queue workers compressing large batches at once (each primed with the
+    /// history the stream is expected to have, spliced in order onto the one connection): rsyslogd's imptcp must
+    /// inflate one valid stream and every message must arrive once, in order.
+    /// </summary>
+    [Fact]
+    public void ParallelStreamCompressionStaysOneOrderedStream()
+    {
+        using var receiver = OmfwdToRsyslogReceiver.Start(RsyslogInput.ImPtcpStream);
+        using var sluiced = StartSluiced(
+            "main_queue(queue.workerThreads=\"4\" queue.workerThreadMinimumMessages=\"100\" queue.dequeueBatchSize=\"400\")\n" +
+            $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{receiver.Port}\" template=\"raw\" protocol=\"tcp\" compression.mode=\"stream:always\")");
+        string run = TestMessages.NewRunId();
+        var sent = Messages(run, 40_000);
+        SendInChunks(sluiced.Port, sent, chunk: 10_000);
+        AssertSameInOrder(sent, receiver.WaitForLines(run, sent.Length, TimeSpan.FromSeconds(120)), receiver, sluiced.Process);
+    }
+
     [Fact]
     public void LegacySelectorForwardsThroughSluiced()
     {

@@ -1,3 +1,4 @@
+using Sluice.Engine.Compression;
 using Sluice.Engine.Diagnostics;
 using Sluice.Engine.Stats;
 using Sluice.Engine.Templates;
@@ -14,6 +15,7 @@ public abstract class ForwardOutput : OutputInstance
 {
     private readonly Template _template;
     private readonly StatsRegistry _stats;
+    private readonly PlainTail _sealedTail = new(ZlibBlockCompressor.PrimerBytes);
 
     protected ForwardOutput(ForwardSettings settings, Template template, IInternalLog log, StatsRegistry stats)
     {
@@ -41,6 +43,20 @@ public abstract class ForwardOutput : OutputInstance
     protected object Lock { get; } = new();
 
     public override OutputTransaction CreateTransaction() => new ForwardTransaction(this, _template, Settings);
+
+    /// <summary>
+    /// stream:always zlib: a transaction's batch is complete. Batches are usually committed in the order they are
+    /// sealed, so the plaintext sealed before this one is the best guess of what the stream will hold just before
+    /// it: copied into <paramref name="primer"/> for the worker's compression (the stream verifies the guess).
+    /// </summary>
+    internal void NoteSealed(ReadOnlySpan<byte> plain, PlainTail? primer)
+    {
+        lock (_sealedTail)
+        {
+            primer?.CopyFrom(_sealedTail);
+            _sealedTail.Append(plain);
+        }
+    }
 
     /// <summary>Sends one transaction's frames; called in batch order.</summary>
     internal ActionResult Deliver(FrameBatch batch)

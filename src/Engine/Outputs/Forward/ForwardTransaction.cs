@@ -7,7 +7,9 @@ namespace Sluice.Engine.Outputs.Forward;
 /// <summary>
 /// A queue worker's batch for one omfwd action. <see cref="Add"/> does all per-message work that does not depend
 /// on the connection, in parallel across workers: render, cut to maxMessageSize (omfwd processMsg), single
-/// compression, TCP framing. <see cref="Commit"/> hands the finished frames to the output in batch order.
+/// compression, TCP framing. <see cref="Commit"/> hands the finished frames to the output in batch order; with
+/// stream:always zlib, <see cref="Seal"/> compresses a large batch on the worker's thread before the ordered commit
+/// (<see cref="ZlibBlockCompressor"/>), so workers compress in parallel and the connection only splices it in.
 /// </summary>
 internal sealed class ForwardTransaction : OutputTransaction
 {
@@ -17,7 +19,9 @@ internal sealed class ForwardTransaction : OutputTransaction
     private readonly FrameBatch _batch = new();
     private readonly ByteBuffer _render;
     private readonly SingleMessageCompressor? _single;
+    private readonly ZlibBlockCompressor? _blocks;
     private readonly bool _renderInPlace;
+    private bool _sealed;
 
     public ForwardTransaction(ForwardOutput output, Template template, ForwardSettings settings)
     {
@@ -25,6 +29,10 @@ internal sealed class ForwardTransaction : OutputTransaction
         _template = template;
         _settings = settings;
         if (settings.Compression == ForwardCompression.Single) _single = new SingleMessageCompressor();
+        // RebindInterval may switch connections inside a batch: such batches stay plain for the output to split.
+        if (settings.Protocol == ForwardProtocol.Tcp && settings.Compression == ForwardCompression.StreamAlways
+            && settings.CompressionDriver == CompressionDriver.Zlib && settings.RebindInterval == 0)
+            _blocks = new ZlibBlockCompressor(settings.ZipLevel);
         // Without single compression and octet counting the frame is the rendered text (plus a delimiter):
         // render straight into the batch. Otherwise render aside and frame from there.
         _renderInPlace = _single is null && (settings.Protocol == ForwardProtocol.Udp || settings.Framing == TcpFraming.Traditional);
@@ -68,12 +76,40 @@ internal sealed class ForwardTransaction : OutputTransaction
     public override ActionResult Commit()
     {
         if (_batch.Count == 0) return ActionResult.Ok;
+        if (!_sealed)
+        {
+            // A retry renders again without a seal (or a caller that does not seal): do both here.
+            Seal();
+            Prepare();
+        }
         var result = _output.Deliver(_batch);
         _batch.Clear();
+        _sealed = false;
         return result;
     }
 
-    public override void Discard() => _batch.Clear();
+    /// <summary>stream:always zlib, in batch order: take the plaintext expected before this batch as its primer.</summary>
+    public override void Seal()
+    {
+        if (_blocks is null || _batch.Count == 0 || _sealed) return;
+        _sealed = true;
+        var plain = _batch.Data.WrittenSpan;
+        _output.NoteSealed(plain, plain.Length >= ZlibBlockCompressor.MinimumBatchBytes ? _blocks.Primer : null);
+    }
+
+    /// <summary>stream:always zlib: a large batch is compressed here, on the worker's thread, in parallel with the others.</summary>
+    public override void Prepare()
+    {
+        if (_blocks is null || !_sealed || _batch.Data.Length < ZlibBlockCompressor.MinimumBatchBytes || _batch.Compressed is not null) return;
+        _blocks.Compress(_batch.Data.WrittenSpan);
+        _batch.Compressed = _blocks;
+    }
+
+    public override void Discard()
+    {
+        _batch.Clear();
+        _sealed = false;
+    }
 
     /// <summary>Moves the message rendered at <paramref name="start"/> behind an octet-count header (rare: text starting with 'z').</summary>
     private void Reframe(int start)

@@ -1,3 +1,4 @@
+using Sluice.Engine.Compression;
 using Sluice.Engine.Templates;
 
 namespace Sluice.Engine.Outputs.Forward;
@@ -12,6 +13,9 @@ public sealed class FrameBatch
 
     public ByteBuffer Data { get; } = new(16 * 1024);
     public int Count { get; private set; }
+
+    /// <summary>stream:always zlib: <see cref="Data"/> already compressed on the worker's thread, or null.</summary>
+    public ZlibBlockCompressor? Compressed { get; set; }
 
     /// <summary>Marks the end of the frame just appended to <see cref="Data"/>.</summary>
     public void EndFrame()
@@ -33,5 +37,6 @@ public sealed class FrameBatch
     {
         Data.Clear();
         Count = 0;
+        Compressed = null;
     }
 }

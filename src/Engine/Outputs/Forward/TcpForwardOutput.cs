@@ -68,8 +68,9 @@ public sealed class TcpForwardOutput : ForwardOutput, IByteSink
         {
             if (!SendWithRebind(batch)) return _connection.IsOpen ? Failed() : ActionResult.Suspended;
         }
-        else
+        else if (batch.Compressed is null || !((ZlibStreamCompressor)_compressor!).TrySplice(batch.Compressed, batch.Data.WrittenSpan))
         {
+            // Plain frames, a small batch, or one compressed against history the stream does not have: compressed here.
             Write(batch.Data.WrittenSpan);
         }
         if (_sendError == Errno.None && _compressor is not null && Settings.FlushOnTxEnd && !_compressor.Flush())

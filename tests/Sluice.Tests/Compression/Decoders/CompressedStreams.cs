@@ -53,6 +53,13 @@ public static class CompressedStreams
         return Run("python3", new[] { "-c", script }, data);
     }
 
+    /// <summary>
+    /// Decompresses a complete zlib stream with CPython's zlib.decompress (the C zlib): it fails on a missing final
+    /// block, a wrong adler32 trailer or bytes after the end.
+    /// </summary>
+    public static byte[] PythonZlibDecompress(byte[] stream) =>
+        Run("python3", new[] { "-c", "import sys, zlib; sys.stdout.buffer.write(zlib.decompress(sys.stdin.buffer.read()))" }, stream);
+
     /// <summary>What the zstd command-line tool makes of <paramref name="data"/> (read from stdin) with <paramref name="args"/>.</summary>
     public static byte[] ZstdCli(byte[] data, params string[] args) => Run("zstd", args.Concat(new[] { "-c", "-q" }).ToArray(), data);
 
