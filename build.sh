@@ -66,7 +66,7 @@ run_bench() {
   case $what in
     decompress) bench/decompress.sh; return ;;
     forward) dotnet run -c Release --project bench/ForwardBench -- --messages 1000000 --daemon-messages 500000; return ;;
-    queue) dotnet run -c Release --project bench/QueueBench -- --messages "${QUEUE_MESSAGES:-20000}"; return ;;
+    queue) dotnet run -c Release --project bench/QueueBench -- --messages "${QUEUE_MESSAGES:-20000}" --drain-messages "${QUEUE_DRAIN_MESSAGES:-500000}" --runs "${QUEUE_RUNS:-3}"; return ;;
   esac
   if [[ $what == all || $what == micro ]]; then
     dotnet run -c Release --project bench/Sluice.Bench -- --filter '*' --job short --memory

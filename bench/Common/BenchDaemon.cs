@@ -55,6 +55,16 @@ public sealed class BenchDaemon : IDisposable
         throw new TimeoutException($"{Process.StartInfo.FileName} wrote no port file\n{Stderr}");
     }
 
+    /// <summary>SIGTERM, as an operator stops the daemon; true when it exited within <paramref name="timeout"/>.</summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        if (!Process.HasExited) _ = SendSignal(Process.Id, 15);
+        return Process.WaitForExit(timeout);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
     public void Dispose()
     {
         if (!Process.HasExited) Process.Kill();

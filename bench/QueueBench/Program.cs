@@ -23,22 +23,28 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        int messages = 100_000;
+        int messages = 20_000;
+        int drainMessages = 500_000;
         string sluiced = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../out/sluiced"));
         string rsyslogd = "/usr/sbin/rsyslogd";
         string daemons = "sluiced,rsyslogd";
         double spillTimeout = 300;
         string? onlyParams = null;
+        int runs = 1;
+        bool spillRuns = true;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--messages": messages = int.Parse(args[i + 1]); break;
+                case "--drain-messages": drainMessages = int.Parse(args[i + 1]); break;
                 case "--sluiced": sluiced = args[i + 1]; break;
                 case "--rsyslogd": rsyslogd = args[i + 1]; break;
                 case "--daemons": daemons = args[i + 1]; break;
                 case "--spill-timeout": spillTimeout = double.Parse(args[i + 1]); break;
                 case "--queue-params": onlyParams = args[i + 1]; break;
+                case "--runs": runs = int.Parse(args[i + 1]); break;
+                case "--spill": spillRuns = args[i + 1] != "off"; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -48,51 +54,103 @@ internal static class Program
             ("defaults", ""),
         };
         if (onlyParams != null) configs = new[] { (onlyParams, onlyParams) };
+        var timeout = TimeSpan.FromSeconds(spillTimeout);
         var rows = new List<string>();
+        void Row(string row)
+        {
+            Console.WriteLine(row);
+            rows.Add(row);
+        }
         foreach (var (name, queueParams) in configs)
         {
             foreach (string d in daemons.Split(','))
             {
                 string exe = d == "sluiced" ? sluiced : rsyslogd;
                 if (!File.Exists(exe)) { Console.Error.WriteLine($"skip {d}: {exe} not found"); continue; }
-                var r = Run(d, exe, queueParams, messages, TimeSpan.FromSeconds(spillTimeout));
-                string spill = r.Spilled == 0
-                    ? "none visible (queue file writes still buffered)"
-                    : $"{r.Spilled:N0} in {r.SpillSeconds:F2} s = {r.Spilled / Math.Max(r.SpillSeconds, 0.001):N0} msg/s";
-                string row = $"| {name} | {d} | {r.InputRead:F2} s | {spill} | " +
-                             $"{r.Drained:N0} in {r.DrainSeconds:F2} s = {r.Drained / r.DrainSeconds:N0} msg/s | {r.Missing} |";
-                Console.WriteLine(row);
-                rows.Add(row);
+                // Spill runs with the config itself. The drain is measured on a bigger backlog: spooled with the
+                // defaults (the crash-safe spill of rsyslogd would take many minutes), the daemon stopped with TERM
+                // (saveOnShutdown), then started again with the config and the target up.
+                var spills = new List<Result>();
+                var drains = new List<Result>();
+                for (int k = 0; k < runs; k++)
+                {
+                    if (queueParams.Length == 0)
+                    {
+                        var r = Run(d, exe, "", "", drainMessages, timeout);
+                        spills.Add(r);
+                        drains.Add(r);
+                        Row(Describe(name, d, "spill + drain", r));
+                        continue;
+                    }
+                    if (spillRuns)
+                    {
+                        var s = Run(d, exe, queueParams, queueParams, messages, timeout);
+                        spills.Add(s);
+                        Row(Describe(name, d, "spill + drain", s));
+                    }
+                    var dr = Run(d, exe, "", queueParams, drainMessages, timeout);
+                    drains.Add(dr);
+                    Row(Describe(name, d, "drain (spooled with defaults)", dr));
+                }
+                if (runs > 1 && spills.Count > 0)
+                    Row($"| {name} | {d} | median of {runs} | | {Median(spills, r => r.SpillRate):N0} msg/s | " +
+                        $"{Median(drains, r => r.DrainRate):N0} msg/s | {spills.Sum(r => r.Missing) + (ReferenceEquals(spills, drains) ? 0 : drains.Sum(r => r.Missing))} |");
             }
         }
         Console.WriteLine();
-        Console.WriteLine($"{messages:N0} messages, disk-assisted omfwd action queue (size 1000), target down then up");
-        Console.WriteLine("| config | daemon | input read | in the queue files (spill) | drain | lost |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine($"disk-assisted omfwd action queue (size 1000), target down then up; spill runs {messages:N0} messages, " +
+                          $"drain runs {drainMessages:N0}");
+        Console.WriteLine("| config | daemon | run | input read | in the queue files (spill) | drain | lost |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var r in rows) Console.WriteLine(r);
         return 0;
     }
 
-    private sealed record Result(double InputRead, int Spilled, double SpillSeconds, int Drained, double DrainSeconds, int Missing);
+    private static string Describe(string config, string daemon, string kind, Result r)
+    {
+        string spill = r.Spilled == 0
+            ? "none visible (queue file writes still buffered)"
+            : $"{r.Spilled:N0} in {r.SpillSeconds:F2} s = {r.SpillRate:N0} msg/s";
+        return $"| {config} | {daemon} | {kind} | {r.InputRead:F2} s | {spill} | " +
+               $"{r.Drained:N0} in {r.DrainSeconds:F2} s = {r.DrainRate:N0} msg/s | {r.Missing} |";
+    }
 
-    private static Result Run(string daemon, string exe, string queueParams, int n, TimeSpan spillTimeout)
+    private sealed record Result(double InputRead, int Spilled, double SpillSeconds, int Drained, double DrainSeconds, int Missing)
+    {
+        public double SpillRate => Spilled / Math.Max(SpillSeconds, 0.001);
+        public double DrainRate => Drained / DrainSeconds;
+    }
+
+    private static double Median(List<Result> results, Func<Result, double> rate)
+    {
+        var v = results.Select(rate).Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static string Config(string work, string portFile, int targetPort, string queueParams) => string.Join('\n',
+        $"global(workDirectory=\"{work}\")",
+        "module(load=\"imtcp\")",
+        $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
+        "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\\n\")",
+        $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
+        "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.reportSuspension=\"off\" " +
+        $"queue.type=\"LinkedList\" queue.filename=\"q\" {queueParams})") + "\n";
+
+    /// <summary>
+    /// Spills <paramref name="n"/> messages with <paramref name="spillParams"/>; when <paramref name="drainParams"/>
+    /// differ, stops the daemon (TERM) and starts it again with them; then brings the target up and drains.
+    /// </summary>
+    private static Result Run(string daemon, string exe, string spillParams, string drainParams, int n, TimeSpan spillTimeout)
     {
         string dir = Directory.CreateTempSubdirectory("queuebench-").FullName;
         string work = Directory.CreateDirectory(Path.Combine(dir, "work")).FullName;
         string run = "b" + Guid.NewGuid().ToString("N")[..8];
         int targetPort = FreePort();
+        BenchDaemon? d = null;
         try
         {
             string portFile = Path.Combine(dir, "port");
-            using var d = BenchDaemon.Start(exe, dir, daemon, string.Join('\n',
-                $"global(workDirectory=\"{work}\")",
-                "module(load=\"imtcp\")",
-                $"input(type=\"imtcp\" port=\"0\" listenPortFileName=\"{portFile}\" address=\"127.0.0.1\")",
-                "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\\n\")",
-                $"action(type=\"omfwd\" target=\"127.0.0.1\" port=\"{targetPort}\" protocol=\"tcp\" template=\"raw\" " +
-                "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\" action.reportSuspension=\"off\" " +
-                $"queue.type=\"LinkedList\" queue.filename=\"q\" {queueParams})") + "\n");
-            var p = d.Process;
+            d = BenchDaemon.Start(exe, dir, daemon, Config(work, portFile, targetPort, spillParams));
             int port = d.WaitForPort(portFile);
             Thread.Sleep(500);
             var sb = new StringBuilder(n * 80);
@@ -119,9 +177,23 @@ internal static class Program
                 int now = CountInSpool(work, marker, n);
                 if (now > found) { found = now; lastGrowth = sw.Elapsed.TotalSeconds; }
                 else if (sw.Elapsed.TotalSeconds - lastGrowth > 2 && found > 0) break;
+                // rsyslogd 8.2302 sometimes never starts the disk part of a DA queue (seen in about one run in
+                // ten here): the messages stay in its memory queues. Reported as "none visible", not waited for.
+                else if (found == 0 && sw.Elapsed.TotalSeconds - inputRead > 60) break;
                 Thread.Sleep(50);
             }
             double spillSeconds = lastGrowth;
+
+            if (drainParams != spillParams)
+            {
+                if (!d.Terminate(TimeSpan.FromSeconds(60)))
+                    throw new InvalidOperationException($"{daemon} did not stop on TERM within 60 s\n{d.Stderr}");
+                d.Dispose();
+                File.Delete(portFile);
+                d = BenchDaemon.Start(exe, dir, daemon, Config(work, portFile, targetPort, drainParams));
+                d.WaitForPort(portFile);
+                Thread.Sleep(500);
+            }
 
             // Drain: target up.
             using var sink = new Sink(targetPort, marker, n);
@@ -129,6 +201,7 @@ internal static class Program
             while (sink.Distinct < n && drainClock.Elapsed < TimeSpan.FromSeconds(600))
             {
                 if (sink.Distinct > 0 && sink.Idle > TimeSpan.FromSeconds(10)) break;
+                if (sink.Distinct == 0 && drainClock.Elapsed > TimeSpan.FromSeconds(60)) break;
                 Thread.Sleep(20);
             }
             double drainSeconds = (sink.LastAt - sink.FirstAt).TotalSeconds;
@@ -136,6 +209,7 @@ internal static class Program
         }
         finally
         {
+            d?.Dispose();
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
     }

@@ -10,6 +10,8 @@ public sealed class PeerInfoCache
 {
     private const int Slots = 1024;
     private readonly PeerInfo?[] _slots = new PeerInfo?[Slots];
+    /// <summary>The sender returned last: a spool holds runs of messages from one sender, checked before hashing.</summary>
+    private PeerInfo? _last;
 
     public PeerInfoCache()
     {
@@ -19,15 +21,22 @@ public sealed class PeerInfoCache
 
     public PeerInfo Get(ReadOnlySpan<byte> fromHost, ReadOnlySpan<byte> fromHostIp, ReadOnlySpan<byte> port)
     {
+        var last = Volatile.Read(ref _last);
+        if (last != null && Is(last, fromHost, fromHostIp, port)) return last;
         int slot = SlotOf(fromHost, fromHostIp, port);
         var p = Volatile.Read(ref _slots[slot]);
-        if (p != null && p.FromHost.AsSpan().SequenceEqual(fromHost) && p.FromHostIp.AsSpan().SequenceEqual(fromHostIp)
-            && p.FromHostPort.AsSpan().SequenceEqual(port))
-            return p;
-        p = new PeerInfo(fromHost.ToArray(), fromHostIp.ToArray(), port.ToArray());
-        Volatile.Write(ref _slots[slot], p);
+        if (p == null || !Is(p, fromHost, fromHostIp, port))
+        {
+            p = new PeerInfo(fromHost.ToArray(), fromHostIp.ToArray(), port.ToArray());
+            Volatile.Write(ref _slots[slot], p);
+        }
+        Volatile.Write(ref _last, p);
         return p;
     }
+
+    private static bool Is(PeerInfo p, ReadOnlySpan<byte> fromHost, ReadOnlySpan<byte> fromHostIp, ReadOnlySpan<byte> port) =>
+        p.FromHost.AsSpan().SequenceEqual(fromHost) && p.FromHostIp.AsSpan().SequenceEqual(fromHostIp)
+        && p.FromHostPort.AsSpan().SequenceEqual(port);
 
     private static int SlotOf(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
     {
