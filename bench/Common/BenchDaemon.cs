@@ -58,12 +58,14 @@ public sealed class BenchDaemon : IDisposable
     /// <summary>SIGTERM, as an operator stops the daemon; true when it exited within <paramref name="timeout"/>.</summary>
     public bool Terminate(TimeSpan timeout)
     {
-        if (!Process.HasExited) _ = SendSignal(Process.Id, 15);
+        if (!Process.HasExited)
+        {
+            // kill(1) rather than a libc binding: native calls live in src/Native only (DESIGN.md).
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Process.Id.ToString()]) { UseShellExecute = false })!;
+            kill.WaitForExit();
+        }
         return Process.WaitForExit(timeout);
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int SendSignal(int pid, int signal);
 
     public void Dispose()
     {

@@ -7,9 +7,10 @@ namespace Sluice.Engine.Outputs.Forward;
 /// <summary>
 /// A queue worker's batch for one omfwd action. <see cref="Add"/> does all per-message work that does not depend
 /// on the connection, in parallel across workers: render, cut to maxMessageSize (omfwd processMsg), single
-/// compression, TCP framing. <see cref="Commit"/> hands the finished frames to the output in batch order; with
-/// stream:always zlib, <see cref="Seal"/> compresses a large batch on the worker's thread before the ordered commit
-/// (<see cref="ZlibBlockCompressor"/>), so workers compress in parallel and the connection only splices it in.
+/// compression, TCP framing. <see cref="Commit"/> hands the finished frames to the output in batch order. With
+/// stream:always zlib, <see cref="Seal"/> (in batch order) takes the history the batch will follow and
+/// <see cref="Prepare"/> compresses a large batch with it on the worker's thread (<see cref="ZlibBlockCompressor"/>),
+/// so workers compress in parallel and the connection only splices the result in.
 /// </summary>
 internal sealed class ForwardTransaction : OutputTransaction
 {

@@ -10,8 +10,9 @@ namespace Sluice.Engine.Outputs.Forward;
 /// omfwd over plain TCP. A commit (re)connects if needed (omfwd.c commitTransaction → doTryResume), checks that
 /// the peer has not closed the idle connection (extendedConnectionCheck), and sends the batch's frames, or feeds
 /// them to the connection's compressed stream (stream:always) and flushes it at the end of the batch when
-/// flushOnTXEnd is on. A large zlib batch arrives already compressed by its worker (<see cref="FrameBatch.Compressed"/>)
-/// and is spliced onto the stream when its primer matches what the stream really holds. Any send failure logs rsyslog's "remote server … closed connection" error (thinned by
+/// flushOnTXEnd is on. A large zlib batch arrives already compressed by its worker
+/// (<see cref="FrameBatch.Compressed"/>) and is spliced onto the stream when its primer matches what the stream
+/// really holds. Any send failure logs rsyslog's "remote server … closed connection" error (thinned by
 /// conErrSkip), abandons the connection and returns <see cref="ActionResult.Suspended"/>: the action runtime
 /// retries the batch, so messages of a batch cut off by a broken connection may arrive twice, as with rsyslog.
 /// <para>
