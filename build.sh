@@ -17,7 +17,7 @@ usage: ./build.sh [command]
   test               publish if stale, run every test; ends with 'N passed, N failed'
   bench [micro|load] BenchmarkDotNet micro-benchmarks and the side-by-side load benchmark against rsyslogd
   bench decompress   imtcp stream decompression vs rsyslogd imptcp on the same zlib streams (bench/decompress.sh)
-  bench forward      imtcp -> omfwd (plain, single and stream zlib) side by side with rsyslogd (bench/ForwardBench)
+  bench forward      imtcp -> omfwd (plain, single and stream zlib) side by side with rsyslogd, FORWARD_RUNS=3 each (bench/ForwardBench)
   bench queue        disk-assisted action queue spill and drain side by side with rsyslogd (bench/QueueBench)
 USAGE
 }
@@ -65,7 +65,7 @@ run_bench() {
   publish_if_stale
   case $what in
     decompress) bench/decompress.sh; return ;;
-    forward) dotnet run -c Release --project bench/ForwardBench -- --messages 1000000 --daemon-messages 500000; return ;;
+    forward) dotnet run -c Release --project bench/ForwardBench -- --messages 1000000 --daemon-messages 500000 --daemon-runs "${FORWARD_RUNS:-3}"; return ;;
     queue) dotnet run -c Release --project bench/QueueBench -- --messages "${QUEUE_MESSAGES:-20000}" --drain-messages "${QUEUE_DRAIN_MESSAGES:-500000}" --runs "${QUEUE_RUNS:-3}"; return ;;
   esac
   if [[ $what == all || $what == micro ]]; then

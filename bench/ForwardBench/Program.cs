@@ -3,7 +3,7 @@ using Sluice.ForwardBench;
 using Sluice.LoadGen;
 
 // Usage: dotnet run -c Release --project bench/ForwardBench -- [--messages 1000000] [--batch 1024]
-//        [--daemons on] [--daemon-messages 500000] [--sluiced PATH] [--rsyslogd PATH]
+//        [--daemons on] [--daemon-messages 500000] [--daemon-runs 1] [--sluiced PATH] [--rsyslogd PATH]
 try
 {
     var o = new Options(args);
@@ -11,6 +11,7 @@ try
     int batch = (int)o.Number("batch", 1024);
     bool daemons = o.Flag("daemons", true);
     int daemonMessages = (int)o.Number("daemon-messages", 500_000);
+    int daemonRuns = Math.Max(1, (int)o.Number("daemon-runs", 1));
     string sluiced = o.Text("sluiced", Path.Combine(RepoRoot(), "out", "sluiced"));
     string rsyslogd = o.Text("rsyslogd", "/usr/sbin/rsyslogd");
     o.RejectUnknown();
@@ -27,22 +28,39 @@ try
 
     if (!daemons) return 0;
     Console.WriteLine();
-    Console.WriteLine($"side by side: imtcp -> omfwd -> local receiver, {daemonMessages:N0} messages on one connection, same config for both daemons");
+    Console.WriteLine($"side by side: imtcp -> omfwd -> local receiver, {daemonMessages:N0} messages on one connection, same config for both daemons" +
+                      (daemonRuns > 1 ? $"; the two daemons take turns, {daemonRuns} runs each, medians last" : ""));
     var stream = ConnectionStream.Build(new Corpus(Corpus.Format.Mixed, 10_000, 1), Marker.NewRunId(), 0, daemonMessages, Framing.Lf, 1);
     Console.WriteLine($"{"daemon",-9} {"mode",-26} {"msg/s",12} {"CPU us/msg",11} {"wire bytes",14}");
+    var sideBySide = new List<DaemonComparison.Result>();
     foreach (var mode in BenchMode.SideBySide)
     {
-        foreach (var (name, exe) in new[] { ("sluiced", sluiced), ("rsyslogd", rsyslogd) })
+        for (int run = 0; run < daemonRuns; run++)
         {
-            if (!File.Exists(exe))
+            foreach (var (name, exe) in new[] { ("sluiced", sluiced), ("rsyslogd", rsyslogd) })
             {
-                Console.WriteLine($"{name,-9} {mode.Name,-26} (not found: {exe})");
-                continue;
+                if (!File.Exists(exe))
+                {
+                    if (run == 0) Console.WriteLine($"{name,-9} {mode.Name,-26} (not found: {exe})");
+                    continue;
+                }
+                var r = DaemonComparison.Run(name, exe, mode, stream, daemonMessages);
+                sideBySide.Add(r);
+                Print(name, mode.Name, r.Messages / r.Seconds, r.CpuSeconds * 1e6 / r.Messages, r.WireBytes);
             }
-            var r = DaemonComparison.Run(name, exe, mode, stream, daemonMessages);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-9} {mode.Name,-26} {r.Messages / r.Seconds,12:N0} {r.CpuSeconds * 1e6 / r.Messages,11:F2} {r.WireBytes,14:N0}"));
         }
+    }
+    if (daemonRuns > 1)
+    {
+        Console.WriteLine($"medians of {daemonRuns} runs:");
+        foreach (var mode in BenchMode.SideBySide)
+            foreach (var name in new[] { "sluiced", "rsyslogd" })
+            {
+                var mine = sideBySide.Where(r => r.Daemon == name && r.Mode == mode).ToList();
+                if (mine.Count == 0) continue;
+                Print(name, mode.Name, Median(mine.Select(r => r.Messages / r.Seconds)), Median(mine.Select(r => r.CpuSeconds * 1e6 / r.Messages)),
+                      (long)Median(mine.Select(r => (double)r.WireBytes)));
+            }
     }
     return 0;
 }
@@ -50,6 +68,16 @@ catch (UsageException e)
 {
     Console.Error.WriteLine($"ForwardBench: {e.Message}");
     return 2;
+}
+
+static void Print(string daemon, string mode, double perSecond, double cpuMicros, long wireBytes) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{daemon,-9} {mode,-26} {perSecond,12:N0} {cpuMicros,11:F2} {wireBytes,14:N0}"));
+
+static double Median(IEnumerable<double> values)
+{
+    var v = values.Order().ToArray();
+    return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
 }
 
 static string RepoRoot()

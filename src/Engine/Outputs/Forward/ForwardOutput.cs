@@ -16,6 +16,7 @@ public abstract class ForwardOutput : OutputInstance
     private readonly Template _template;
     private readonly StatsRegistry _stats;
     private readonly PlainTail _sealedTail = new(ZlibBlockCompressor.PrimerBytes);
+    private int _sealedUndelivered;
 
     protected ForwardOutput(ForwardSettings settings, Template template, IInternalLog log, StatsRegistry stats)
     {
@@ -45,17 +46,28 @@ public abstract class ForwardOutput : OutputInstance
     public override OutputTransaction CreateTransaction() => new ForwardTransaction(this, _template, Settings);
 
     /// <summary>
-    /// stream:always zlib: a transaction's batch is complete. Batches are usually committed in the order they are
-    /// sealed, so the plaintext sealed before this one is the best guess of what the stream will hold just before
-    /// it: copied into <paramref name="primer"/> for the worker's compression (the stream verifies the guess).
+    /// stream:always zlib: a transaction's batch is complete. True when another sealed batch is still waiting to
+    /// be delivered: then compressing this one on its own worker runs in parallel with that one, and
+    /// <paramref name="primer"/> gets the plaintext sealed before it — batches are committed in the order they are
+    /// sealed, so that is what the stream will hold just before it (the stream verifies the guess). False when no
+    /// other batch is in flight: the connection's own deflater, which keeps its whole window, is as fast then.
+    /// Every seal is matched by one <see cref="NoteDone"/>.
     /// </summary>
-    internal void NoteSealed(ReadOnlySpan<byte> plain, PlainTail? primer)
+    internal bool NoteSealed(ReadOnlySpan<byte> plain, PlainTail? primer)
     {
         lock (_sealedTail)
         {
-            primer?.CopyFrom(_sealedTail);
+            bool parallel = _sealedUndelivered++ > 0;
+            if (parallel) primer?.CopyFrom(_sealedTail);
             _sealedTail.Append(plain);
+            return parallel;
         }
+    }
+
+    /// <summary>A sealed batch was delivered or dropped.</summary>
+    internal void NoteDone()
+    {
+        lock (_sealedTail) _sealedUndelivered--;
     }
 
     /// <summary>Sends one transaction's frames; called in batch order.</summary>

@@ -23,6 +23,7 @@ internal sealed class ForwardTransaction : OutputTransaction
     private readonly ZlibBlockCompressor? _blocks;
     private readonly bool _renderInPlace;
     private bool _sealed;
+    private bool _compressAhead;
 
     public ForwardTransaction(ForwardOutput output, Template template, ForwardSettings settings)
     {
@@ -84,32 +85,46 @@ internal sealed class ForwardTransaction : OutputTransaction
             Prepare();
         }
         var result = _output.Deliver(_batch);
+        Unseal();
         _batch.Clear();
-        _sealed = false;
         return result;
     }
 
-    /// <summary>stream:always zlib, in batch order: take the plaintext expected before this batch as its primer.</summary>
+    /// <summary>
+    /// stream:always zlib, in batch order: whether this batch is compressed ahead (large, and another batch in
+    /// flight to overlap with), and the plaintext expected before it as its primer.
+    /// </summary>
     public override void Seal()
     {
         if (_blocks is null || _batch.Count == 0 || _sealed) return;
         _sealed = true;
         var plain = _batch.Data.WrittenSpan;
-        _output.NoteSealed(plain, plain.Length >= ZlibBlockCompressor.MinimumBatchBytes ? _blocks.Primer : null);
+        bool large = plain.Length >= ZlibBlockCompressor.MinimumBatchBytes;
+        _compressAhead = _output.NoteSealed(plain, large ? _blocks.Primer : null) && large;
     }
 
-    /// <summary>stream:always zlib: a large batch is compressed here, on the worker's thread, in parallel with the others.</summary>
+    /// <summary>stream:always zlib: a batch chosen at the seal is compressed here, on the worker's thread.</summary>
     public override void Prepare()
     {
-        if (_blocks is null || !_sealed || _batch.Data.Length < ZlibBlockCompressor.MinimumBatchBytes || _batch.Compressed is not null) return;
-        _blocks.Compress(_batch.Data.WrittenSpan);
+        if (!_compressAhead || _batch.Compressed is not null) return;
+        _blocks!.Compress(_batch.Data.WrittenSpan);
         _batch.Compressed = _blocks;
     }
 
+    /// <summary>Whether this batch was compressed on the worker's thread (for tests).</summary>
+    internal bool CompressedAhead => _batch.Compressed is not null;
+
     public override void Discard()
     {
+        Unseal();
         _batch.Clear();
+    }
+
+    private void Unseal()
+    {
+        if (_sealed) _output.NoteDone();
         _sealed = false;
+        _compressAhead = false;
     }
 
     /// <summary>Moves the message rendered at <paramref name="start"/> behind an octet-count header (rare: text starting with 'z').</summary>

@@ -157,6 +157,51 @@ public sealed class TcpForwardOutputTests
         Assert.Equal(listener.All().Length, output.BytesSent.Value);
     }
 
+    /// <summary>
+    /// stream:always zlib with two workers' transactions in flight: the one sealed while another waits is
+    /// compressed ahead on its own thread and spliced; a lone one goes through the connection's deflater. Committed
+    /// out of seal order, the spliced batch's history does not match and the connection compresses it itself.
+    /// Either way the receiver decodes every line in commit order from one finished zlib stream.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LargeBatchesInFlightTogetherAreCompressedAheadAndStayOneStream(bool commitOutOfOrder)
+    {
+        using var listener = new TestTcpListener();
+        var output = _kit.Tcp(listener.Port, ("compression.mode", "stream:always"));
+        string[] a = ForwardTestKit.Lines("first", 0, 300), b = ForwardTestKit.Lines("second", 300, 300), c = ForwardTestKit.Lines("third", 600, 300);
+        ForwardTransaction Filled(string[] lines)
+        {
+            var tx = (ForwardTransaction)output.CreateTransaction();
+            foreach (var l in lines) Assert.Equal(ActionResult.Ok, tx.Add(ForwardTestKit.Line(l), SampleMessages.Context));
+            return tx;
+        }
+        var txA = Filled(a);
+        var txB = Filled(b);
+        txA.Seal();
+        txB.Seal();
+        txA.Prepare();
+        txB.Prepare();
+        Assert.False(txA.CompressedAhead); // nothing else in flight when it was sealed
+        Assert.True(txB.CompressedAhead);
+        var order = commitOutOfOrder ? new[] { (txB, b), (txA, a) } : new[] { (txA, a), (txB, b) };
+        foreach (var (tx, _) in order) Assert.Equal(ActionResult.Ok, tx.Commit());
+        var txC = Filled(c);
+        txC.Seal();
+        txC.Prepare();
+        Assert.False(txC.CompressedAhead); // alone again
+        Assert.Equal(ActionResult.Ok, txC.Commit());
+
+        string want = Joined(order[0].Item2) + Joined(order[1].Item2) + Joined(c);
+        Assert.True(listener.WaitUntil(l => Decode("zlib", l.All(), out _) == want), "the receiver could not decode what was sent");
+        output.Dispose();
+        Assert.True(listener.WaitUntil(l => l.Closed().All(x => x)));
+        Assert.Equal(want, Decode("zlib", listener.All(), out bool ended));
+        Assert.True(ended, "the stream was not finished at teardown");
+        Assert.Equal(want, Encoding.ASCII.GetString(Sluice.Tests.Compression.Decoders.CompressedStreams.PythonZlibDecompress(listener.All())));
+    }
+
     [Fact]
     public void WithoutFlushOnTxEndTheStreamHoldsDataUntilTeardown()
     {
