@@ -30,6 +30,27 @@ public class QueueWorkerPoolTests
             s.Pending.Clear();
             return true;
         }
+
+        /// <summary>The first message of each batch, in the order the batches were sealed.</summary>
+        public readonly List<int> Sealed = new();
+        public int Preparing;
+        public int MostPreparingAtOnce;
+
+        public void Seal(object workerState)
+        {
+            var s = (State)workerState;
+            lock (Sealed) Sealed.Add(s.Pending[0]);
+        }
+
+        public void Prepare(object workerState)
+        {
+            var s = (State)workerState;
+            int now = Interlocked.Increment(ref Preparing);
+            int most;
+            while (now > (most = Volatile.Read(ref MostPreparingAtOnce)) && Interlocked.CompareExchange(ref MostPreparingAtOnce, now, most) != most) { }
+            if (s.Rng.Next(4) == 0) Thread.Sleep(1);
+            Interlocked.Decrement(ref Preparing);
+        }
     }
 
     [Fact]
@@ -57,5 +78,10 @@ public class QueueWorkerPoolTests
         Assert.Equal(total, consumer.Committed.Count);
         for (int i = 0; i < total; i++) Assert.Equal(i, consumer.Committed[i]);
         Assert.Equal(0, q.Count);
+        // Batches are sealed in dequeue order too (outputs rely on it to know what precedes what), while the
+        // preparing between seal and commit runs on several workers at once.
+        for (int k = 1; k < consumer.Sealed.Count; k++)
+            Assert.True(consumer.Sealed[k - 1] < consumer.Sealed[k], $"batch starting at {consumer.Sealed[k]} sealed after {consumer.Sealed[k - 1]}");
+        Assert.True(consumer.MostPreparingAtOnce > 1, "no two batches were prepared at the same time");
     }
 }
