@@ -202,6 +202,37 @@ public sealed class TcpForwardOutputTests
         Assert.Equal(want, Encoding.ASCII.GetString(Sluice.Tests.Compression.Decoders.CompressedStreams.PythonZlibDecompress(listener.All())));
     }
 
+    /// <summary>
+    /// A batch compressed ahead against the old connection's history, committed after the peer went away: the new
+    /// connection's stream starts empty, so the batch is compressed again there and decodes on its own.
+    /// </summary>
+    [Fact]
+    public void ABatchCompressedAheadForALostConnectionIsCompressedAgainForTheNewOne()
+    {
+        using var listener = new TestTcpListener();
+        using var output = _kit.Tcp(listener.Port, ("compression.mode", "stream:always"));
+        string[] a = ForwardTestKit.Lines("before", 0, 300), b = ForwardTestKit.Lines("after", 300, 300);
+        var txA = (ForwardTransaction)output.CreateTransaction();
+        var txB = (ForwardTransaction)output.CreateTransaction();
+        foreach (var l in a) txA.Add(ForwardTestKit.Line(l), SampleMessages.Context);
+        foreach (var l in b) txB.Add(ForwardTestKit.Line(l), SampleMessages.Context);
+        txA.Seal();
+        txB.Seal();
+        txA.Prepare();
+        txB.Prepare();
+        Assert.True(txB.CompressedAhead);
+        Assert.Equal(ActionResult.Ok, txA.Commit());
+        Assert.True(listener.WaitUntil(l => Decode("zlib", l.All(), out _) == Joined(a)));
+        listener.DropConnections();
+        Assert.True(WaitForPeerClose(output));
+
+        Assert.Equal(ActionResult.Ok, txB.Commit());
+        Assert.True(listener.WaitUntil(l => l.ConnectionCount == 2 && Decode("zlib", l.Received()[1], out _) == Joined(b)),
+            "the new connection's stream did not decode to the batch");
+        Assert.True(ZlibFormat.HasHeader(listener.Received()[1]));
+        Assert.Equal(2, output.Connects.Value);
+    }
+
     [Fact]
     public void WithoutFlushOnTxEndTheStreamHoldsDataUntilTeardown()
     {
